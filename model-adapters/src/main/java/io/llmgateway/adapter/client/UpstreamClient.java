@@ -1,0 +1,140 @@
+package io.llmgateway.adapter.client;
+
+import io.llmgateway.adapter.StreamFraming;
+import io.llmgateway.adapter.StreamTranslator;
+import io.llmgateway.adapter.UpstreamRequest;
+import io.llmgateway.adapter.UpstreamTarget;
+import io.llmgateway.adapter.WireAdapter;
+import io.llmgateway.adapter.error.ErrorKind;
+import io.llmgateway.adapter.error.GatewayException;
+import io.llmgateway.adapter.schema.AdapterResponse;
+import io.llmgateway.adapter.schema.OpenAiChunk;
+import io.llmgateway.adapter.schema.OpenAiRequest;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpMethod;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Executes upstream exchanges on Reactor Netty with one shared connection pool. Non-blocking end to
+ * end; cancelling the returned publisher closes the upstream exchange (the connection is dropped,
+ * so the upstream sees the client go away and stops generating).
+ */
+public final class UpstreamClient implements AutoCloseable {
+
+    private final UpstreamClientConfig config;
+    private final ConnectionProvider pool;
+    private final HttpClient base;
+    private final ConcurrentHashMap<Duration, HttpClient> byConnectTimeout = new ConcurrentHashMap<>();
+
+    public UpstreamClient(UpstreamClientConfig config) {
+        this.config = config;
+        this.pool = ConnectionProvider.builder("upstream")
+                .maxConnections(config.maxConnectionsPerHost())
+                .pendingAcquireTimeout(config.pendingAcquireTimeout())
+                .pendingAcquireMaxCount(-1)
+                .maxIdleTime(config.maxIdleTime())
+                .evictInBackground(Duration.ofSeconds(5))
+                .build();
+        this.base = HttpClient.create(pool).compress(false).keepAlive(true);
+    }
+
+    public UpstreamClientConfig config() {
+        return config;
+    }
+
+    /** A complete (non-streamed) exchange. */
+    public Mono<AdapterResponse> call(WireAdapter adapter, OpenAiRequest request, UpstreamTarget target) {
+        return Mono.defer(() -> {
+                    UpstreamRequest up = adapter.toUpstream(request, target);
+                    return send(up, target).response((resp, body) -> BoundedBody.collect(body, config.maxResponseBytes())
+                                    .map(bytes -> answer(adapter, request, target, resp, bytes)))
+                            .next();
+                })
+                .timeout(target.timeouts().total())
+                .onErrorMap(TimeoutException.class, e -> GatewayException.of(ErrorKind.TIMEOUT,
+                        "upstream '" + target.deploymentId() + "' did not answer within " + Deadline.human(target.timeouts().total())))
+                .onErrorMap(t -> TransportErrors.map(t, target));
+    }
+
+    /**
+     * A streamed exchange: OpenAI chunks as the upstream produces them. The translator is the caller's,
+     * so it can read usage at the end, on error, or after a cancel.
+     */
+    public Flux<OpenAiChunk> stream(WireAdapter adapter, OpenAiRequest request, UpstreamTarget target, StreamTranslator translator) {
+        return Flux.defer(() -> {
+            UpstreamRequest up = adapter.toUpstream(request, target);
+            Deadline deadline = new Deadline(target.timeouts());
+            return send(up, target)
+                    .response((resp, body) -> events(adapter, target, translator, resp, body))
+                    .timeout(deadline.first(), chunk -> deadline.next())
+                    .onErrorMap(TimeoutException.class, e -> deadline.error(target))
+                    .onErrorMap(t -> TransportErrors.map(t, target));
+        });
+    }
+
+    private HttpClient.ResponseReceiver<?> send(UpstreamRequest up, UpstreamTarget target) {
+        return client(target.timeouts().connect())
+                .headers(h -> up.headers().forEach(h::set))
+                .request(HttpMethod.valueOf(up.method()))
+                .uri(up.uri())
+                .send(up.body() == null ? Mono.empty() : Mono.fromSupplier(() -> Unpooled.wrappedBuffer(up.body())));
+    }
+
+    private AdapterResponse answer(WireAdapter adapter, OpenAiRequest request, UpstreamTarget target,
+                                   HttpClientResponse resp, byte[] bytes) {
+        int status = resp.status().code();
+        if (status < 200 || status >= 300) {
+            throw adapter.toError(status, ResponseHeaders.lowerCase(resp), bytes, target);
+        }
+        String type = resp.responseHeaders().get("content-type", "");
+        if (!type.isEmpty() && !type.contains("json")) {
+            throw GatewayException.of(ErrorKind.UPSTREAM_BAD_RESPONSE,
+                    "upstream '" + target.deploymentId() + "' answered with content type '" + type + "' instead of JSON");
+        }
+        return adapter.fromUpstream(request, target, bytes);
+    }
+
+    private Flux<OpenAiChunk> events(WireAdapter adapter, UpstreamTarget target, StreamTranslator translator,
+                                     HttpClientResponse resp, ByteBufFlux body) {
+        int status = resp.status().code();
+        if (status < 200 || status >= 300) {
+            return BoundedBody.collect(body, config.maxResponseBytes())
+                    .flatMapMany(bytes -> Flux.error(adapter.toError(status, ResponseHeaders.lowerCase(resp), bytes, target)));
+        }
+        String type = resp.responseHeaders().get("content-type", "");
+        boolean ok = adapter.framing() == StreamFraming.SSE ? type.contains("text/event-stream")
+                : type.contains("ndjson") || type.contains("json");
+        if (!ok) {
+            return body.then(Mono.<OpenAiChunk>error(GatewayException.of(ErrorKind.UPSTREAM_BAD_RESPONSE,
+                    "upstream '" + target.deploymentId() + "' answered a stream request with content type '" + type + "'"))).flux();
+        }
+        EventDecoder decoder = EventDecoder.of(adapter.framing(), config.maxEventBytes());
+        return body.asByteArray()
+                .concatMapIterable(bytes -> decoder.decode(bytes, translator))
+                .concatWith(Flux.defer(() -> {
+                    List<OpenAiChunk> tail = decoder.finish(translator);
+                    return Flux.fromIterable(tail).concatWith(Flux.fromIterable(translator.onComplete()));
+                }))
+                .takeUntil(c -> c.kind() == OpenAiChunk.Kind.ERROR);
+    }
+
+    private HttpClient client(Duration connectTimeout) {
+        return byConnectTimeout.computeIfAbsent(connectTimeout,
+                d -> base.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, d.toMillis())));
+    }
+
+    @Override
+    public void close() {
+        pool.disposeLater().block(Duration.ofSeconds(10));
+    }
+}

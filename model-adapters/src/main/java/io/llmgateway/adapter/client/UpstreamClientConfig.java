@@ -1,0 +1,43 @@
+package io.llmgateway.adapter.client;
+
+import java.time.Duration;
+
+/**
+ * Settings of the shared upstream connection pool and of the byte limits applied to every answer.
+ *
+ * @param maxConnectionsPerHost concurrent connections to one upstream host:port
+ * @param pendingAcquireTimeout how long a request waits for a pooled connection
+ * @param maxIdleTime           idle pooled connections are closed after this; keep it below the
+ *                              upstreams' keep-alive timeout (uvicorn/vLLM: 5 s) to avoid reusing a
+ *                              connection the server is closing
+ * @param maxResponseBytes      cap on a non-streamed answer
+ * @param maxEventBytes         cap on one stream event (and one line)
+ */
+public record UpstreamClientConfig(
+        int maxConnectionsPerHost,
+        Duration pendingAcquireTimeout,
+        Duration maxIdleTime,
+        int maxResponseBytes,
+        int maxEventBytes) {
+
+    public static final UpstreamClientConfig DEFAULTS = new UpstreamClientConfig(
+            4096, Duration.ofSeconds(30), Duration.ofSeconds(4), 64 * 1024 * 1024, 4 * 1024 * 1024);
+
+    public UpstreamClientConfig {
+        positive("maxConnectionsPerHost", maxConnectionsPerHost);
+        positive("maxResponseBytes", maxResponseBytes);
+        positive("maxEventBytes", maxEventBytes);
+        if (pendingAcquireTimeout == null || pendingAcquireTimeout.isNegative() || pendingAcquireTimeout.isZero()) {
+            throw new IllegalArgumentException("pendingAcquireTimeout must be positive, got " + pendingAcquireTimeout);
+        }
+        if (maxIdleTime == null || maxIdleTime.isNegative() || maxIdleTime.isZero()) {
+            throw new IllegalArgumentException("maxIdleTime must be positive, got " + maxIdleTime);
+        }
+    }
+
+    private static void positive(String name, int v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + v);
+        }
+    }
+}
