@@ -1,0 +1,86 @@
+package io.llmgateway.gateway.config;
+
+import io.llmgateway.adapter.WireAdapters;
+import io.llmgateway.adapter.client.UpstreamClient;
+import io.llmgateway.adapter.client.UpstreamClientConfig;
+import io.llmgateway.gateway.api.GatewayErrorHandler;
+import io.llmgateway.gateway.api.ModelsHandler;
+import io.llmgateway.gateway.api.OpenAiHandler;
+import io.llmgateway.gateway.api.OpenAiRoutes;
+import io.llmgateway.gateway.api.RequestIdFilter;
+import io.llmgateway.gateway.auth.ApiKeyAuthenticator;
+import io.llmgateway.gateway.observe.AccessLogObserver;
+import io.llmgateway.gateway.observe.CallObserver;
+import io.llmgateway.gateway.observe.CompositeCallObserver;
+import io.llmgateway.gateway.observe.MetricsObserver;
+import io.llmgateway.gateway.proxy.ProxyService;
+import io.llmgateway.gateway.routing.RoutingStateCompiler;
+import io.llmgateway.gateway.routing.RoutingStateHolder;
+import io.llmgateway.policy.route.Planner;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Wires the pure modules (routing-policy, model-adapters) into the WebFlux application. */
+@Configuration(proxyBeanMethods = false)
+public class GatewayConfiguration {
+
+    @Bean(destroyMethod = "close")
+    PolicyBootstrap policyBootstrap(GatewayProperties props) {
+        return PolicyBootstrap.from(props);
+    }
+
+    @Bean
+    WireAdapters wireAdapters() {
+        return WireAdapters.standard();
+    }
+
+    @Bean
+    RoutingStateCompiler routingStateCompiler(WireAdapters adapters) {
+        return new RoutingStateCompiler(adapters, System::getenv);
+    }
+
+    @Bean
+    RoutingStateHolder routingStateHolder(PolicyBootstrap bootstrap, RoutingStateCompiler compiler) {
+        return new RoutingStateHolder(compiler.compile(bootstrap.initial()));
+    }
+
+    @Bean(destroyMethod = "close")
+    UpstreamClient upstreamClient(GatewayProperties props) {
+        GatewayProperties.Upstream u = props.upstream();
+        return new UpstreamClient(new UpstreamClientConfig(u.maxConnectionsPerHost(), Duration.ofSeconds(30),
+                u.maxIdleTime(), u.maxResponseBytes(), u.maxEventBytes()));
+    }
+
+    @Bean
+    CallObserver callObserver(MeterRegistry registry) {
+        return new CompositeCallObserver(List.of(new MetricsObserver(registry), new AccessLogObserver()));
+    }
+
+    @Bean
+    ApiKeyAuthenticator apiKeyAuthenticator() {
+        return new ApiKeyAuthenticator();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> openAiRoutes(RoutingStateHolder routing, ApiKeyAuthenticator auth,
+                                                GatewayProperties props, UpstreamClient client, CallObserver observer) {
+        OpenAiHandler inference = new OpenAiHandler(routing, auth, props.limits().maxBodyBytes(),
+                new Planner(), new ProxyService(client), observer);
+        return OpenAiRoutes.routes(inference, new ModelsHandler(routing, auth));
+    }
+
+    @Bean
+    RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter();
+    }
+
+    @Bean
+    GatewayErrorHandler gatewayErrorHandler() {
+        return new GatewayErrorHandler();
+    }
+}

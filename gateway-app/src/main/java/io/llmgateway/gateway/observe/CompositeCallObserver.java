@@ -1,0 +1,28 @@
+package io.llmgateway.gateway.observe;
+
+import io.llmgateway.gateway.proxy.CallContext;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Fans a finished call out to every observer; one failing observer never affects the others or the client. */
+public final class CompositeCallObserver implements CallObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(CompositeCallObserver.class);
+    private final List<CallObserver> observers;
+
+    public CompositeCallObserver(List<CallObserver> observers) {
+        this.observers = List.copyOf(observers);
+    }
+
+    @Override
+    public void completed(CallContext call) {
+        for (CallObserver o : observers) {
+            try {
+                o.completed(call);
+            } catch (RuntimeException e) {
+                log.warn("observer {} failed for request {}", o.getClass().getSimpleName(), call.requestId(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.llmgateway.gateway.proxy;
+
+import io.llmgateway.adapter.error.GatewayException;
+import io.llmgateway.adapter.schema.Operation;
+import io.llmgateway.adapter.schema.Usage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What happened to one client request, filled in as it goes and read once at the end by the
+ * observers (metrics, access log, ledger). Holds no prompt or completion text.
+ * Written by one request's signals at a time; fields are volatile for the final read.
+ */
+public final class CallContext {
+
+    private final String requestId;
+    private final Operation operation;
+    private final long startNanos = System.nanoTime();
+    private final List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>(2));
+    private volatile String appId;
+    private volatile String alias;
+    private volatile boolean stream;
+    private volatile String rule;
+    private volatile String deploymentId;
+    private volatile int promptEstimate;
+    private volatile long upstreamStartNanos;
+    private volatile long upstreamFirstNanos;
+    private volatile long firstByteNanos;
+    private volatile long endNanos;
+    private volatile Usage usage;
+    private volatile int status;
+    private volatile GatewayException error;
+    private volatile boolean cancelled;
+
+    public CallContext(String requestId, Operation operation) {
+        this.requestId = requestId;
+        this.operation = operation;
+    }
+
+    /** One try against one deployment. */
+    public record Attempt(String deploymentId, String outcome, long durationNanos) {
+    }
+
+    public String requestId() { return requestId; }
+    public Operation operation() { return operation; }
+    public long startNanos() { return startNanos; }
+    public String appId() { return appId; }
+    public String alias() { return alias; }
+    public boolean stream() { return stream; }
+    public String rule() { return rule; }
+    public String deploymentId() { return deploymentId; }
+    public int promptEstimate() { return promptEstimate; }
+    public Usage usage() { return usage; }
+    public int status() { return status; }
+    public GatewayException error() { return error; }
+    public boolean cancelled() { return cancelled; }
+    public List<Attempt> attempts() { return List.copyOf(attempts); }
+
+    public void app(String appId) { this.appId = appId; }
+
+    public void request(String alias, boolean stream, int promptEstimate) {
+        this.alias = alias;
+        this.stream = stream;
+        this.promptEstimate = promptEstimate;
+    }
+
+    public void rule(String rule) { this.rule = rule; }
+
+    public void attemptStarted(String deploymentId) {
+        this.deploymentId = deploymentId;
+        this.upstreamStartNanos = System.nanoTime();
+        this.upstreamFirstNanos = 0;
+    }
+
+    public void attemptEnded(String deploymentId, String outcome) {
+        attempts.add(new Attempt(deploymentId, outcome, System.nanoTime() - upstreamStartNanos));
+    }
+
+    /** The upstream's first byte/event (non-stream: the whole answer) arrived. */
+    public void upstreamFirst() {
+        if (upstreamFirstNanos == 0) {
+            upstreamFirstNanos = System.nanoTime();
+        }
+    }
+
+    /** The first byte went to the client: from now on there is no failover. */
+    public void firstByte() {
+        if (firstByteNanos == 0) {
+            firstByteNanos = System.nanoTime();
+        }
+    }
+
+    public boolean committed() { return firstByteNanos != 0; }
+
+    public void usage(Usage usage) { this.usage = usage; }
+
+    public void finish(int status, GatewayException error, boolean cancelled) {
+        this.status = status;
+        this.error = error;
+        this.cancelled = cancelled;
+        this.endNanos = System.nanoTime();
+    }
+
+    /** Whether any attempt reached an upstream (and so must be accounted). */
+    public boolean reachedUpstream() { return upstreamStartNanos != 0; }
+
+    public long durationNanos() { return (endNanos == 0 ? System.nanoTime() : endNanos) - startNanos; }
+
+    /** Time from request arrival to the first byte sent to the client, or 0. */
+    public long timeToFirstByteNanos() { return firstByteNanos == 0 ? 0 : firstByteNanos - startNanos; }
+
+    /** Upstream time to first token (stream) or to the whole answer, for the committed attempt; 0 if none. */
+    public long upstreamFirstNanos() {
+        return upstreamFirstNanos == 0 || upstreamStartNanos == 0 ? 0 : upstreamFirstNanos - upstreamStartNanos;
+    }
+
+    /**
+     * Time the gateway itself added before the first byte: time to first byte minus the upstream's own
+     * time to first token of the attempt that served (earlier failed attempts count as gateway time).
+     */
+    public long overheadNanos() {
+        long ttfb = timeToFirstByteNanos();
+        long up = upstreamFirstNanos();
+        return ttfb == 0 || up == 0 ? 0 : Math.max(0, ttfb - up);
+    }
+}

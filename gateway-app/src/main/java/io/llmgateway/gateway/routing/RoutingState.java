@@ -1,0 +1,36 @@
+package io.llmgateway.gateway.routing;
+
+import io.llmgateway.policy.App;
+import io.llmgateway.policy.Policy;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the hot path needs from one policy version, immutable: swapped atomically on reload so a
+ * request sees one consistent version from start to end.
+ *
+ * @param policy      the validated policy
+ * @param deployments compiled deployments by id
+ * @param appsByKey   apps by the SHA-256 hex of their keys
+ * @param loadedAt    when this version went live
+ */
+public record RoutingState(
+        Policy policy,
+        Map<String, DeploymentRuntime> deployments,
+        Map<String, App> appsByKey,
+        Instant loadedAt) {
+
+    public RoutingState {
+        deployments = Map.copyOf(deployments);
+        appsByKey = Map.copyOf(appsByKey);
+    }
+
+    public Optional<App> appByKeyHash(String sha256Hex) {
+        return Optional.ofNullable(appsByKey.get(sha256Hex));
+    }
+
+    public DeploymentRuntime deployment(String id) {
+        return deployments.get(id);
+    }
+}

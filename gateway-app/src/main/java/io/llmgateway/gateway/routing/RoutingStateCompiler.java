@@ -1,0 +1,73 @@
+package io.llmgateway.gateway.routing;
+
+import io.llmgateway.adapter.UpstreamTarget;
+import io.llmgateway.adapter.WireAdapter;
+import io.llmgateway.adapter.WireAdapters;
+import io.llmgateway.policy.App;
+import io.llmgateway.policy.Deployment;
+import io.llmgateway.policy.Policy;
+import io.llmgateway.policy.PolicyException;
+import io.llmgateway.policy.Timeouts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Policy -> {@link RoutingState}: binds each deployment to its adapter and resolves its credentials.
+ * Refuses (with the policy path) a deployment whose API no adapter speaks or whose key variable is unset,
+ * so a policy that cannot work never goes live.
+ */
+public final class RoutingStateCompiler {
+
+    private final WireAdapters adapters;
+    private final Function<String, String> env;
+
+    public RoutingStateCompiler(WireAdapters adapters, Function<String, String> env) {
+        this.adapters = adapters;
+        this.env = env;
+    }
+
+    public RoutingState compile(Policy policy) {
+        List<PolicyException.Problem> problems = new ArrayList<>();
+        Map<String, DeploymentRuntime> runtimes = new HashMap<>();
+        int i = 0;
+        for (Deployment d : policy.deployments().values()) {
+            String at = "deployments[" + i++ + "]";
+            WireAdapter adapter = adapters.get(d.api()).orElse(null);
+            if (adapter == null) {
+                problems.add(new PolicyException.Problem(policy.source(), 0, at + ".api",
+                        "unknown api '" + d.api() + "' (known: " + String.join(", ", adapters.apis()) + ")"));
+                continue;
+            }
+            String key = null;
+            if (d.apiKeyEnv() != null) {
+                key = env.apply(d.apiKeyEnv());
+                if (key == null || key.isBlank()) {
+                    problems.add(new PolicyException.Problem(policy.source(), 0, at + ".api-key-env",
+                            "environment variable " + d.apiKeyEnv() + " is not set"));
+                    continue;
+                }
+            }
+            runtimes.put(d.id(), new DeploymentRuntime(d, adapter, target(d, key)));
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyException(problems);
+        }
+        Map<String, App> byKey = new HashMap<>();
+        for (App app : policy.apps().values()) {
+            for (String h : app.keyHashes()) {
+                byKey.put(h, app);
+            }
+        }
+        return new RoutingState(policy, runtimes, byKey, Instant.now());
+    }
+
+    private static UpstreamTarget target(Deployment d, String key) {
+        Timeouts t = d.timeouts();
+        return new UpstreamTarget(d.id(), d.url(), d.model(), key, d.headers(), d.options(),
+                new UpstreamTarget.Timeouts(t.connect(), t.firstToken(), t.idle(), t.total()));
+    }
+}

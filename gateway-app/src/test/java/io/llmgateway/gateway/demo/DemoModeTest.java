@@ -1,0 +1,37 @@
+package io.llmgateway.gateway.demo;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** With no policy file the gateway runs the demo: simulated A100/A10 nodes and a closed-API stand-in. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.demo.base-port=0")
+class DemoModeTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void demoKeyServesEveryDemoModel() {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        for (String[] m : new String[][] {{"chat-small", "qwen7-a10"}, {"chat-large", "qwen72-a100"}, {"gpt-4o", "gpt-4o-api"}}) {
+            client.post().uri("/v1/chat/completions").header("Authorization", "Bearer sk-demo-123")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"model\":\"" + m[0] + "\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals("x-gateway-deployment", m[1])
+                    .expectBody().jsonPath("$.usage.completion_tokens").isEqualTo(4);
+        }
+        client.post().uri("/v1/embeddings").header("Authorization", "Bearer sk-demo-123")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"embed\",\"input\":[\"a\",\"b\"]}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.length()").isEqualTo(2);
+    }
+}
