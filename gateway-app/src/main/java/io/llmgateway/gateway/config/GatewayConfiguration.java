@@ -3,6 +3,7 @@ package io.llmgateway.gateway.config;
 import io.llmgateway.adapter.WireAdapters;
 import io.llmgateway.adapter.client.UpstreamClient;
 import io.llmgateway.adapter.client.UpstreamClientConfig;
+import io.llmgateway.gateway.admin.AdminAuthFilter;
 import io.llmgateway.gateway.api.GatewayErrorHandler;
 import io.llmgateway.gateway.api.ModelsHandler;
 import io.llmgateway.gateway.api.OpenAiHandler;
@@ -77,6 +78,15 @@ public class GatewayConfiguration {
     @Bean
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
+    }
+
+    @Bean
+    AdminAuthFilter adminAuthFilter(GatewayProperties props, PolicyBootstrap bootstrap) {
+        String key = props.admin().key();
+        if ((key == null || key.isBlank()) && bootstrap.demo()) {
+            key = "sk-admin-demo";
+        }
+        return new AdminAuthFilter(AdminAuthFilter.hashOf(key));
     }
 
     @Bean

@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param limits   request limits
  * @param upstream upstream connection pool
  * @param demo     demo mode
+ * @param admin    admin API
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
         String policy,
         @DefaultValue Limits limits,
         @DefaultValue Upstream upstream,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        @DefaultValue Admin admin) {
 
     /**
      * @param maxBodyBytes largest accepted request body; larger gets 413
@@ -42,6 +44,13 @@ public record GatewayProperties(
             @DefaultValue("4s") Duration maxIdleTime,
             @DefaultValue("67108864") int maxResponseBytes,
             @DefaultValue("4194304") int maxEventBytes) {
+    }
+
+    /**
+     * @param key admin key for {@code /admin/**}: plain or {@code sha256:<hex>}; unset = admin API closed
+     *            (demo mode uses {@code sk-admin-demo})
+     */
+    public record Admin(String key) {
     }
 
     /**
