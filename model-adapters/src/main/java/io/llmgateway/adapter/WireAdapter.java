@@ -15,6 +15,14 @@ public interface WireAdapter {
     /** The {@code api:} value that selects this adapter in the policy, e.g. {@code openai}. */
     String api();
 
+    /**
+     * Checks a deployment's settings ({@code options:}, URL) before it goes live, so the policy loader
+     * can reject a deployment this adapter cannot serve. Throws {@link IllegalArgumentException}
+     * naming the deployment, the option and the bad value.
+     */
+    default void validate(UpstreamTarget target) {
+    }
+
     /** Whether this upstream API offers the operation at all. */
     boolean supports(Operation operation);
 

@@ -1,6 +1,10 @@
 package io.llmgateway.adapter;
 
+import io.llmgateway.adapter.anthropic.AnthropicAdapter;
+import io.llmgateway.adapter.azure.AzureOpenAiAdapter;
+import io.llmgateway.adapter.ollama.OllamaAdapter;
 import io.llmgateway.adapter.openai.OpenAiAdapter;
+import io.llmgateway.adapter.tgi.TgiAdapter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +21,7 @@ public final class WireAdapters {
 
     /** Every adapter shipped with the gateway. */
     public static WireAdapters standard() {
-        return of(new OpenAiAdapter());
+        return of(new OpenAiAdapter(), new AzureOpenAiAdapter(), new AnthropicAdapter(), new OllamaAdapter(), new TgiAdapter());
     }
 
     public static WireAdapters of(WireAdapter... adapters) {

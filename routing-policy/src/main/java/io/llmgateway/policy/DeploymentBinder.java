@@ -2,7 +2,6 @@ package io.llmgateway.policy;
 
 import io.llmgateway.policy.yaml.ConfigNode;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -11,92 +10,70 @@ import java.util.regex.Pattern;
 /** Binds one {@code deployments[i]} entry; problems are recorded on the node, null is returned if any. */
 final class DeploymentBinder {
 
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final Pattern ID = Fields.ID;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Set<String> FIELDS = Set.of(
-            "id", "pool", "zone", "api", "url", "model", "api-key-env", "headers", "timeouts", "options");
+            "id", "pool", "zone", "api", "url", "model", "api-key-env", "headers", "timeouts", "options",
+            "context-window", "capabilities", "max-concurrency", "gpus", "price", "metrics-url", "weight", "resilience");
     private static final Set<String> TIMEOUT_FIELDS = Set.of("connect", "first-token", "idle", "total");
 
     private DeploymentBinder() {
     }
 
-    static Deployment bind(ConfigNode node) {
-        Map<String, ConfigNode> f = node.entries(FIELDS);
-        int before = problemCount(node);
-        String id = required(node, f, "id");
-        if (id != null && !ID.matcher(id).matches()) {
-            f.get("id").fail("must match " + ID.pattern() + ", got '" + id + "'");
-        }
-        String pool = required(node, f, "pool");
-        Zone zone = null;
-        String zoneText = required(node, f, "zone");
-        if (zoneText != null) {
-            zone = Zone.parse(zoneText);
-            if (zone == null) {
-                f.get("zone").fail("must be 'private' or 'external', got '" + zoneText + "'");
-            }
-        }
-        String api = required(node, f, "api");
-        URI url = url(node, f);
-        String model = required(node, f, "model");
-        String keyEnv = null;
-        if (f.containsKey("api-key-env")) {
-            keyEnv = f.get("api-key-env").text();
-            if (keyEnv != null && !ENV_NAME.matcher(keyEnv).matches()) {
-                f.get("api-key-env").fail("must be an environment variable name, got '" + keyEnv + "'");
-            }
+    /** @param pools the declared pools, or null when the policy has no {@code pools} section */
+    static Deployment bind(ConfigNode node, Map<String, Pool> pools) {
+        Fields f = Fields.of(node, FIELDS);
+        String id = f.id("id", true);
+        String pool = f.required("pool");
+        Zone zone = zone(f, pool, pools);
+        String api = f.required("api");
+        URI url = f.url("url", true);
+        String model = f.required("model");
+        String keyEnv = f.text("api-key-env");
+        if (keyEnv != null && !ENV_NAME.matcher(keyEnv).matches()) {
+            f.get("api-key-env").fail("must be an environment variable name, got '" + keyEnv + "'");
         }
         Map<String, String> headers = stringMap(f.get("headers"), HEADER_NAME);
         Map<String, String> options = stringMap(f.get("options"), null);
-        Timeouts timeouts = f.containsKey("timeouts") ? timeouts(f.get("timeouts")) : Timeouts.DEFAULTS;
-        if (problemCount(node) != before) {
+        Timeouts timeouts = f.has("timeouts") ? timeouts(f.get("timeouts")) : Timeouts.DEFAULTS;
+        Profile profile = ProfileBinder.bind(f);
+        Resilience resilience = f.has("resilience") ? ResilienceBinder.bind(f.get("resilience")) : Resilience.DEFAULTS;
+        if (f.failed()) {
             return null;
         }
-        return new Deployment(id, pool, zone, api, url, model, keyEnv, headers, timeouts, options);
+        return new Deployment(id, pool, zone, api, url, model, keyEnv, headers, timeouts, options, profile, resilience);
     }
 
-    private static String required(ConfigNode node, Map<String, ConfigNode> f, String key) {
-        ConfigNode v = f.get(key);
-        if (v == null) {
-            return node.fail("missing required field '" + key + "'");
-        }
-        return v.text();
-    }
-
-    private static URI url(ConfigNode node, Map<String, ConfigNode> f) {
-        String text = required(node, f, "url");
-        if (text == null) {
-            return null;
-        }
-        ConfigNode at = f.get("url");
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                return at.fail("must be an absolute http(s) URL with a host, got '" + text + "'");
+    private static Zone zone(Fields f, String pool, Map<String, Pool> pools) {
+        Zone zone = null;
+        String text = pools == null ? f.required("zone") : f.text("zone");
+        if (text != null) {
+            zone = Zone.parse(text);
+            if (zone == null) {
+                return f.get("zone").fail("must be 'private' or 'external', got '" + text + "'");
             }
-            if (uri.getQuery() != null || uri.getFragment() != null) {
-                return at.fail("must not carry a query or fragment (use options), got '" + text + "'");
-            }
-            String s = uri.toString();
-            return s.endsWith("/") ? new URI(s.substring(0, s.length() - 1)) : uri;
-        } catch (URISyntaxException e) {
-            return at.fail("not a valid URL: '" + text + "' (" + e.getReason() + ")");
         }
+        if (pools == null || pool == null) {
+            return zone;
+        }
+        Pool p = pools.get(pool);
+        if (p == null) {
+            return f.get("pool").fail("unknown pool '" + pool + "' (known: " + String.join(", ", pools.keySet()) + ")");
+        }
+        if (zone != null && zone != p.zone()) {
+            return f.get("zone").fail("'" + zone.id() + "' disagrees with pool '" + pool + "' (zone " + p.zone().id()
+                    + "): a deployment's zone is its pool's");
+        }
+        return p.zone();
     }
 
     private static Timeouts timeouts(ConfigNode node) {
-        Map<String, ConfigNode> f = node.entries(TIMEOUT_FIELDS);
+        Fields f = Fields.of(node, TIMEOUT_FIELDS);
         Timeouts d = Timeouts.DEFAULTS;
-        var connect = f.containsKey("connect") ? f.get("connect").duration() : d.connect();
-        var first = f.containsKey("first-token") ? f.get("first-token").duration() : d.firstToken();
-        var idle = f.containsKey("idle") ? f.get("idle").duration() : d.idle();
-        var total = f.containsKey("total") ? f.get("total").duration() : d.total();
-        if (connect == null || first == null || idle == null || total == null) {
-            return d;
-        }
-        return new Timeouts(connect, first, idle, total);
+        Timeouts t = new Timeouts(f.duration("connect", d.connect()), f.duration("first-token", d.firstToken()),
+                f.duration("idle", d.idle()), f.duration("total", d.total()));
+        return f.failed() ? d : t;
     }
 
     private static Map<String, String> stringMap(ConfigNode node, Pattern keyPattern) {
@@ -115,9 +92,5 @@ final class DeploymentBinder {
             }
         }
         return out;
-    }
-
-    private static int problemCount(ConfigNode node) {
-        return node.problems().size();
     }
 }

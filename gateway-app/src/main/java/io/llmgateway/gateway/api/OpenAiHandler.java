@@ -6,20 +6,23 @@ import io.llmgateway.adapter.schema.OpenAiChunk;
 import io.llmgateway.adapter.schema.OpenAiRequest;
 import io.llmgateway.adapter.schema.Operation;
 import io.llmgateway.adapter.schema.RequestText;
+import io.llmgateway.gateway.admission.AdmissionService;
 import io.llmgateway.gateway.auth.ApiKeyAuthenticator;
 import io.llmgateway.gateway.observe.CallObserver;
 import io.llmgateway.gateway.proxy.CallContext;
+import io.llmgateway.gateway.proxy.Execution;
 import io.llmgateway.gateway.proxy.ProxyService;
 import io.llmgateway.gateway.routing.DeploymentRuntime;
 import io.llmgateway.gateway.routing.RoutingState;
 import io.llmgateway.gateway.routing.RoutingStateHolder;
 import io.llmgateway.policy.App;
-import io.llmgateway.policy.route.Planner;
-import io.llmgateway.policy.route.RequestFacts;
+import io.llmgateway.gateway.routing.Detection;
+import io.llmgateway.gateway.routing.RequestRouter;
+import io.llmgateway.gateway.routing.RouteDecision;
+import io.llmgateway.gateway.routing.RouteErrors;
 import io.llmgateway.policy.route.RoutePlan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -37,18 +40,21 @@ public final class OpenAiHandler {
     private final RoutingStateHolder routing;
     private final ApiKeyAuthenticator authenticator;
     private final RequestBodyReader bodies;
-    private final Planner planner;
+    private final RequestRouter router;
     private final ProxyService proxy;
     private final CallObserver observer;
+    private final AdmissionService admission;
 
     public OpenAiHandler(RoutingStateHolder routing, ApiKeyAuthenticator authenticator, int maxBodyBytes,
-                         Planner planner, ProxyService proxy, CallObserver observer) {
+                         RequestRouter router, ProxyService proxy, CallObserver observer,
+                         AdmissionService admission) {
         this.routing = routing;
         this.authenticator = authenticator;
         this.bodies = new RequestBodyReader(maxBodyBytes);
-        this.planner = planner;
+        this.router = router;
         this.proxy = proxy;
         this.observer = observer;
+        this.admission = admission;
     }
 
     public Mono<ServerResponse> chat(ServerRequest r) {
@@ -65,6 +71,7 @@ public final class OpenAiHandler {
 
     private Mono<ServerResponse> handle(ServerRequest r, Operation op) {
         CallContext call = new CallContext(RequestIdFilter.of(r.exchange()), op);
+        call.listener(observer);
         RoutingState state = routing.current();
         return Mono.defer(() -> {
                     App app = authenticator.authenticate(r.headers().asHttpHeaders(), state);
@@ -88,22 +95,32 @@ public final class OpenAiHandler {
             throw GatewayException.builder(ErrorKind.PERMISSION_DENIED,
                     "The app '" + app.id() + "' is not allowed to use the model '" + alias + "'.").param("model").build();
         }
-        RequestFacts facts = new RequestFacts(app.id(), alias, op(req), call.promptEstimate(), req.maxTokens(),
-                req.stream(), req.hasTools(), Map.of());
-        RoutePlan plan = planner.plan(state.policy(), facts);
-        call.rule(plan.rule());
+        // Detection.NONE: the sensitivity classifier's findings enter here once it is wired in
+        RouteDecision decision = router.route(state, app, req, r.headers().asHttpHeaders(), call.promptEstimate(), Detection.NONE);
+        RoutePlan plan = decision.plan();
+        call.dataClass(decision.dataClass().effective().id());
+        call.rule(plan.route());
         List<DeploymentRuntime> candidates = new ArrayList<>(plan.candidates().size());
         for (RoutePlan.Candidate c : plan.candidates()) {
             candidates.add(state.deployment(c.deployment().id()));
         }
         if (candidates.isEmpty()) {
-            throw GatewayException.of(ErrorKind.NO_BACKEND, "No deployment can serve model '" + alias + "' right now.");
+            throw RouteErrors.of(plan);
         }
-        return req.stream() ? stream(call, req, candidates) : complete(call, req, candidates);
+        // admission (limits, budgets) after planning, before execution; x-ratelimit-* go on every answer
+        Execution execution = Execution.of(candidates, app.priority(), state.policy(), plan.rule());
+        return admission.admit(app, alias, call, req.maxTokens(), plan.candidates().stream().map(RoutePlan.Candidate::deployment).toList())
+                .flatMap(a -> {
+                    a.headers().forEach(r.exchange().getResponse().getHeaders()::set);
+                    if (!a.admitted()) {
+                        return Mono.error(a.refusal());
+                    }
+                    return req.stream() ? stream(call, req, execution) : complete(call, req, execution);
+                });
     }
 
-    private Mono<ServerResponse> complete(CallContext call, OpenAiRequest req, List<DeploymentRuntime> candidates) {
-        return proxy.complete(call, req, candidates).flatMap(res -> {
+    private Mono<ServerResponse> complete(CallContext call, OpenAiRequest req, Execution candidates) {
+        return proxy.complete(call, req, candidates).doOnCancel(() -> finish(call, 499, null, true)).flatMap(res -> {
             call.firstByte();
             finish(call, 200, null, false);
             return ServerResponse.ok()
@@ -113,7 +130,7 @@ public final class OpenAiHandler {
         });
     }
 
-    private Mono<ServerResponse> stream(CallContext call, OpenAiRequest req, List<DeploymentRuntime> candidates) {
+    private Mono<ServerResponse> stream(CallContext call, OpenAiRequest req, Execution candidates) {
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         Flux<OpenAiChunk> chunks = proxy.stream(call, req, candidates)
                 .doOnError(failure::set)
@@ -131,6 +148,9 @@ public final class OpenAiHandler {
         }
         if (call.rule() != null) {
             h.set(GatewayHeaders.ROUTE, call.rule());
+        }
+        if (call.dataClass() != null) {
+            h.set(GatewayHeaders.DATA_CLASS, call.dataClass());
         }
         long overhead = call.overheadNanos();
         if (overhead > 0) {

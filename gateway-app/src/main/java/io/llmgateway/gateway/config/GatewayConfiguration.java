@@ -4,23 +4,22 @@ import io.llmgateway.adapter.WireAdapters;
 import io.llmgateway.adapter.client.UpstreamClient;
 import io.llmgateway.adapter.client.UpstreamClientConfig;
 import io.llmgateway.gateway.admin.AdminAuthFilter;
+import io.llmgateway.gateway.admission.AdmissionService;
 import io.llmgateway.gateway.api.GatewayErrorHandler;
 import io.llmgateway.gateway.api.ModelsHandler;
 import io.llmgateway.gateway.api.OpenAiHandler;
 import io.llmgateway.gateway.api.OpenAiRoutes;
 import io.llmgateway.gateway.api.RequestIdFilter;
 import io.llmgateway.gateway.auth.ApiKeyAuthenticator;
-import io.llmgateway.gateway.observe.AccessLogObserver;
 import io.llmgateway.gateway.observe.CallObserver;
-import io.llmgateway.gateway.observe.CompositeCallObserver;
-import io.llmgateway.gateway.observe.MetricsObserver;
 import io.llmgateway.gateway.proxy.ProxyService;
 import io.llmgateway.gateway.routing.RoutingStateCompiler;
 import io.llmgateway.gateway.routing.RoutingStateHolder;
-import io.llmgateway.policy.route.Planner;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
+import io.llmgateway.gateway.observe.CompositeCallObserver;
+import io.llmgateway.gateway.routing.RequestRouter;
+import io.llmgateway.gateway.routing.RoutingFeedbackObserver;
 import java.util.List;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -58,20 +57,17 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    CallObserver callObserver(MeterRegistry registry) {
-        return new CompositeCallObserver(List.of(new MetricsObserver(registry), new AccessLogObserver()));
-    }
-
-    @Bean
     ApiKeyAuthenticator apiKeyAuthenticator() {
         return new ApiKeyAuthenticator();
     }
 
     @Bean
     RouterFunction<ServerResponse> openAiRoutes(RoutingStateHolder routing, ApiKeyAuthenticator auth,
-                                                GatewayProperties props, UpstreamClient client, CallObserver observer) {
+                                                GatewayProperties props, ProxyService proxy, CallObserver callObserver,
+                                                RequestRouter router, RoutingFeedbackObserver feedback,
+                                                AdmissionService admission) {
         OpenAiHandler inference = new OpenAiHandler(routing, auth, props.limits().maxBodyBytes(),
-                new Planner(), new ProxyService(client), observer);
+                router, proxy, new CompositeCallObserver(List.of(callObserver, feedback, admission)), admission);
         return OpenAiRoutes.routes(inference, new ModelsHandler(routing, auth));
     }
 

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param upstream upstream connection pool
  * @param demo     demo mode
  * @param admin    admin API
+ * @param routing  live routing inputs and policy reload
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -20,7 +21,31 @@ public record GatewayProperties(
         @DefaultValue Limits limits,
         @DefaultValue Upstream upstream,
         @DefaultValue Demo demo,
-        @DefaultValue Admin admin) {
+        @DefaultValue Admin admin,
+        @DefaultValue Routing routing) {
+
+    /**
+     * @param scrapeInterval how often deployments' {@code metrics-url} are scraped for engine load
+     * @param staleAfter     a scraped sample older than this is ignored by the planner
+     * @param watch          reload the policy when its file changes
+     * @param watchDebounce  wait this long after the last change event before reloading
+     * @param pollInterval   also check the file this often (file systems without change events); 0 = never
+     */
+    public record Routing(
+            @DefaultValue("5s") Duration scrapeInterval,
+            @DefaultValue("30s") Duration staleAfter,
+            @DefaultValue("true") boolean watch,
+            @DefaultValue("500ms") Duration watchDebounce,
+            @DefaultValue("10s") Duration pollInterval) {
+        public Routing {
+            if (scrapeInterval.isNegative() || scrapeInterval.isZero()) {
+                throw new IllegalArgumentException("gateway.routing.scrape-interval must be positive, got " + scrapeInterval);
+            }
+            if (pollInterval.isNegative() || watchDebounce.isNegative()) {
+                throw new IllegalArgumentException("gateway.routing.poll-interval and watch-debounce must not be negative");
+            }
+        }
+    }
 
     /**
      * @param maxBodyBytes largest accepted request body; larger gets 413

@@ -27,6 +27,7 @@ public final class AccessLogObserver implements CallObserver {
         line.put("deployment", call.deploymentId());
         line.put("status", call.status());
         line.put("outcome", MetricsObserver.outcome(call));
+        line.put("data_class", call.dataClass());
         if (call.error() != null) {
             line.put("error_code", call.error().code());
         }
@@ -37,7 +38,8 @@ public final class AccessLogObserver implements CallObserver {
             line.put("completion_tokens", u.completionTokens());
             line.put("usage_estimated", u.estimated());
         }
-        line.put("ttfb_ms", round(call.timeToFirstByteNanos()));
+        line.put("cost_usd", call.costUsd());
+        line.put("ttft_ms", round(call.timeToFirstByteNanos()));
         line.put("duration_ms", round(call.durationNanos()));
         line.put("overhead_ms", round(call.overheadNanos()));
         log.info(WireJson.MAPPER.writeValueAsString(line));

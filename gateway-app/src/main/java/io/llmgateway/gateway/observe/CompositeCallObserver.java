@@ -5,7 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Fans a finished call out to every observer; one failing observer never affects the others or the client. */
+/** Fans call events out to every observer, in order; one failing observer never affects the others or the client. */
 public final class CompositeCallObserver implements CallObserver {
 
     private static final Logger log = LoggerFactory.getLogger(CompositeCallObserver.class);
@@ -22,6 +22,28 @@ public final class CompositeCallObserver implements CallObserver {
                 o.completed(call);
             } catch (RuntimeException e) {
                 log.warn("observer {} failed for request {}", o.getClass().getSimpleName(), call.requestId(), e);
+            }
+        }
+    }
+
+    @Override
+    public void attemptStarted(CallContext call, String deploymentId) {
+        for (CallObserver o : observers) {
+            try {
+                o.attemptStarted(call, deploymentId);
+            } catch (RuntimeException e) {
+                log.warn("observer {} failed on an attempt of request {}", o.getClass().getSimpleName(), call.requestId(), e);
+            }
+        }
+    }
+
+    @Override
+    public void attemptEnded(CallContext call, String deploymentId, String outcome) {
+        for (CallObserver o : observers) {
+            try {
+                o.attemptEnded(call, deploymentId, outcome);
+            } catch (RuntimeException e) {
+                log.warn("observer {} failed on an attempt of request {}", o.getClass().getSimpleName(), call.requestId(), e);
             }
         }
     }

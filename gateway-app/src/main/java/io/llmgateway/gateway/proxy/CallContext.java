@@ -17,6 +17,7 @@ public final class CallContext {
     private final String requestId;
     private final Operation operation;
     private final long startNanos = System.nanoTime();
+    private final java.time.Instant startedAt = java.time.Instant.now();
     private final List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>(2));
     private volatile String appId;
     private volatile String alias;
@@ -32,10 +33,25 @@ public final class CallContext {
     private volatile int status;
     private volatile GatewayException error;
     private volatile boolean cancelled;
+    private volatile String dataClass;
+    private volatile double costUsd;
+    private volatile Listener listener = Listener.NONE;
 
     public CallContext(String requestId, Operation operation) {
         this.requestId = requestId;
         this.operation = operation;
+    }
+
+    /**
+     * Told when an upstream attempt starts and ends (in-flight gauges, tracing spans). An attempt that
+     * is never ended (a cancelled non-streamed call) is closed by the observers when the call finishes.
+     */
+    public interface Listener {
+        Listener NONE = new Listener() { };
+
+        default void attemptStarted(CallContext call, String deploymentId) { }
+
+        default void attemptEnded(CallContext call, String deploymentId, String outcome) { }
     }
 
     /** One try against one deployment. */
@@ -56,6 +72,18 @@ public final class CallContext {
     public GatewayException error() { return error; }
     public boolean cancelled() { return cancelled; }
     public List<Attempt> attempts() { return List.copyOf(attempts); }
+    /** Wall-clock arrival time (for the ledger); durations use the monotonic clock. */
+    public java.time.Instant startedAt() { return startedAt; }
+    /** Effective data class of the request, or null before classification. */
+    public String dataClass() { return dataClass; }
+    /** USD cost of the request, set once by the accounting step before the other observers run. */
+    public double costUsd() { return costUsd; }
+
+    public void dataClass(String dataClass) { this.dataClass = dataClass; }
+
+    public void listener(Listener listener) { this.listener = listener == null ? Listener.NONE : listener; }
+
+    public void costUsd(double usd) { this.costUsd = usd; }
 
     public void app(String appId) { this.appId = appId; }
 
@@ -71,10 +99,24 @@ public final class CallContext {
         this.deploymentId = deploymentId;
         this.upstreamStartNanos = System.nanoTime();
         this.upstreamFirstNanos = 0;
+        listener.attemptStarted(this, deploymentId);
+    }
+
+    /**
+     * The attempt whose answer is being relayed (it produced the first token); with hedging another
+     * attempt may have started later, so this puts deployment and upstream timing back on the winner.
+     */
+    public void servedBy(String deploymentId, long attemptStartNanos) {
+        if (!deploymentId.equals(this.deploymentId) || upstreamStartNanos != attemptStartNanos) {
+            this.deploymentId = deploymentId;
+            this.upstreamStartNanos = attemptStartNanos;
+            this.upstreamFirstNanos = 0;
+        }
     }
 
     public void attemptEnded(String deploymentId, String outcome) {
         attempts.add(new Attempt(deploymentId, outcome, System.nanoTime() - upstreamStartNanos));
+        listener.attemptEnded(this, deploymentId, outcome);
     }
 
     /** The upstream's first byte/event (non-stream: the whole answer) arrived. */

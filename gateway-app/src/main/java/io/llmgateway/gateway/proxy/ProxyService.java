@@ -1,93 +1,103 @@
 package io.llmgateway.gateway.proxy;
 
-import io.llmgateway.adapter.StreamTranslator;
 import io.llmgateway.adapter.client.UpstreamClient;
 import io.llmgateway.adapter.error.ErrorKind;
 import io.llmgateway.adapter.error.GatewayException;
 import io.llmgateway.adapter.schema.AdapterResponse;
 import io.llmgateway.adapter.schema.OpenAiChunk;
 import io.llmgateway.adapter.schema.OpenAiRequest;
+import io.llmgateway.gateway.resilience.DeploymentGuards;
 import io.llmgateway.gateway.routing.DeploymentRuntime;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Executes a route plan: tries the candidates in order through their adapters, failing over on
- * retryable errors as long as nothing has reached the client. Once the first chunk of a stream is
- * out, an upstream failure ends the stream with an error event instead (see StreamingResponse).
+ * Executes a route plan: tries the candidates in order, each through its guards (zone re-check,
+ * circuit breaker, bulkhead, time limits, retries), failing over on retryable errors as long as nothing
+ * has reached the client. With a hedge delay the first two candidates race. Once the first chunk of a
+ * stream is out, an upstream failure ends the stream with an error event instead (see StreamingResponse).
  */
 public final class ProxyService {
 
-    private final UpstreamClient client;
+    private final GuardedAttempts attempts;
+    private final ExecutorMetrics metrics;
 
-    public ProxyService(UpstreamClient client) {
-        this.client = client;
+    public ProxyService(UpstreamClient client, DeploymentGuards guards, ZoneCheck zones, MeterRegistry registry) {
+        this.metrics = new ExecutorMetrics(registry);
+        this.attempts = new GuardedAttempts(client, guards, zones, metrics);
     }
 
     public Mono<AdapterResponse> complete(CallContext call, OpenAiRequest request, List<DeploymentRuntime> candidates) {
-        return completeFrom(call, request, candidates, 0, null);
+        return complete(call, request, Execution.of(candidates));
     }
 
     public Flux<OpenAiChunk> stream(CallContext call, OpenAiRequest request, List<DeploymentRuntime> candidates) {
-        return streamFrom(call, request, candidates, 0, null);
+        return stream(call, request, Execution.of(candidates));
     }
 
-    private Mono<AdapterResponse> completeFrom(CallContext call, OpenAiRequest request,
-                                               List<DeploymentRuntime> candidates, int i, GatewayException last) {
-        if (i >= candidates.size()) {
+    public Mono<AdapterResponse> complete(CallContext call, OpenAiRequest request, Execution execution) {
+        return Mono.defer(() -> completeFrom(new Run(call, request, execution), 0, null));
+    }
+
+    public Flux<OpenAiChunk> stream(CallContext call, OpenAiRequest request, Execution execution) {
+        return Flux.defer(() -> streamFrom(new Run(call, request, execution), 0, null));
+    }
+
+    private Mono<AdapterResponse> completeFrom(Run run, int i, GatewayException last) {
+        List<DeploymentRuntime> c = run.execution().candidates();
+        if (i >= c.size()) {
             return Mono.error(exhausted(last));
         }
-        DeploymentRuntime d = candidates.get(i);
-        if (!d.adapter().supports(request.operation())) {
-            return completeFrom(call, request, candidates, i + 1, unsupported(d, request));
+        DeploymentRuntime d = c.get(i);
+        if (!supports(run, d)) {
+            return completeFrom(run, i + 1, last != null ? last : unsupported(d, run.request()));
         }
-        return Mono.defer(() -> {
-                    call.attemptStarted(d.id());
-                    return client.call(d.adapter(), request, d.target());
-                })
-                .doOnNext(r -> {
-                    call.upstreamFirst();
-                    call.usage(r.usage());
-                    call.attemptEnded(d.id(), "ok");
-                })
-                .onErrorResume(GatewayException.class, e -> {
-                    call.attemptEnded(d.id(), e.kind().name().toLowerCase(java.util.Locale.ROOT));
-                    return e.retryable() ? completeFrom(call, request, candidates, i + 1, e) : Mono.error(e);
-                });
+        boolean hedge = i == 0 && run.execution().hedged() && supports(run, c.get(1));
+        Mono<AdapterResponse> attempt = hedge
+                ? Hedge.complete(attempts.complete(run, d, 1), attempts.complete(run, c.get(1), 1),
+                        run.execution().hedgeAfter(), () -> metrics.hedge(c.get(1).id()))
+                : attempts.complete(run, d, 1);
+        int next = hedge ? 2 : i + 1;
+        return attempt.onErrorResume(GatewayException.class, e -> failOver(run, d, e, next)
+                ? completeFrom(run, next, keep(last, e)) : Mono.error(e));
     }
 
-    private Flux<OpenAiChunk> streamFrom(CallContext call, OpenAiRequest request,
-                                         List<DeploymentRuntime> candidates, int i, GatewayException last) {
-        if (i >= candidates.size()) {
+    private Flux<OpenAiChunk> streamFrom(Run run, int i, GatewayException last) {
+        List<DeploymentRuntime> c = run.execution().candidates();
+        if (i >= c.size()) {
             return Flux.error(exhausted(last));
         }
-        DeploymentRuntime d = candidates.get(i);
-        if (!d.adapter().supports(request.operation())) {
-            return streamFrom(call, request, candidates, i + 1, unsupported(d, request));
+        DeploymentRuntime d = c.get(i);
+        if (!supports(run, d)) {
+            return streamFrom(run, i + 1, last != null ? last : unsupported(d, run.request()));
         }
-        return Flux.defer(() -> {
-            call.attemptStarted(d.id());
-            StreamTranslator translator = d.adapter().streamTranslator(request, d.target());
-            StreamUsage usage = new StreamUsage(call, translator);
-            return client.stream(d.adapter(), request, d.target(), translator)
-                    .doOnNext(chunk -> {
-                        call.upstreamFirst();
-                        usage.onChunk(chunk);
-                    })
-                    .doOnComplete(() -> call.attemptEnded(d.id(), "ok"))
-                    .doOnCancel(() -> call.attemptEnded(d.id(), "cancelled"))
-                    // settle before the terminal signal travels on: observers downstream read the usage
-                    .doOnTerminate(usage::settle)
-                    .doOnCancel(usage::settle)
-                    .onErrorResume(GatewayException.class, e -> {
-                        call.attemptEnded(d.id(), e.kind().name().toLowerCase(java.util.Locale.ROOT));
-                        if (!call.committed() && !usage.anyChunk() && e.retryable()) {
-                            return streamFrom(call, request, candidates, i + 1, e);
-                        }
-                        return Flux.error(e);
-                    });
-        });
+        boolean hedge = i == 0 && run.execution().hedged() && supports(run, c.get(1));
+        Flux<OpenAiChunk> attempt = hedge
+                ? Hedge.stream(attempts.stream(run, d, 1), attempts.stream(run, c.get(1), 1),
+                        run.execution().hedgeAfter(), () -> metrics.hedge(c.get(1).id()))
+                : attempts.stream(run, d, 1);
+        int next = hedge ? 2 : i + 1;
+        return attempt.onErrorResume(GatewayException.class, e -> failOver(run, d, e, next)
+                ? streamFrom(run, next, keep(last, e)) : Flux.error(e));
+    }
+
+    private boolean failOver(Run run, DeploymentRuntime from, GatewayException e, int next) {
+        boolean may = run.replaceable() && (e.retryable() || GuardedAttempts.zoneRefused(e));
+        if (may && next < run.execution().candidates().size()) {
+            metrics.failover(from.id(), e);
+        }
+        return may;
+    }
+
+    /** A zone refusal says less about why the request failed than an earlier upstream error. */
+    private static GatewayException keep(GatewayException last, GatewayException e) {
+        return last != null && GuardedAttempts.zoneRefused(e) ? last : e;
+    }
+
+    private static boolean supports(Run run, DeploymentRuntime d) {
+        return d.adapter().supports(run.request().operation());
     }
 
     private static GatewayException unsupported(DeploymentRuntime d, OpenAiRequest request) {

@@ -14,16 +14,19 @@ import java.util.Optional;
  * @param deployments compiled deployments by id
  * @param appsByKey   apps by the SHA-256 hex of their keys
  * @param loadedAt    when this version went live
+ * @param ruleHeaders lower-case names of the request headers the policy's rules match on (only these are copied into facts)
  */
 public record RoutingState(
         Policy policy,
         Map<String, DeploymentRuntime> deployments,
         Map<String, App> appsByKey,
-        Instant loadedAt) {
+        Instant loadedAt,
+        java.util.Set<String> ruleHeaders) {
 
     public RoutingState {
         deployments = Map.copyOf(deployments);
         appsByKey = Map.copyOf(appsByKey);
+        ruleHeaders = java.util.Set.copyOf(ruleHeaders);
     }
 
     public Optional<App> appByKeyHash(String sha256Hex) {

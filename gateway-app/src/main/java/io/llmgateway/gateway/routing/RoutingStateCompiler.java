@@ -62,7 +62,11 @@ public final class RoutingStateCompiler {
                 byKey.put(h, app);
             }
         }
-        return new RoutingState(policy, runtimes, byKey, Instant.now());
+        java.util.Set<String> headers = new java.util.HashSet<>();
+        for (io.llmgateway.policy.rule.Rule r : policy.rules()) {
+            headers.addAll(r.when().headers().keySet());
+        }
+        return new RoutingState(policy, runtimes, byKey, Instant.now(), headers);
     }
 
     private static UpstreamTarget target(Deployment d, String key) {

@@ -9,37 +9,67 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
+import reactor.core.Exceptions;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
-/** Maps transport failures (refused, reset, closed, limits) to normalised, retryable gateway errors. */
+/**
+ * Maps transport failures to normalised gateway errors: refused, reset, closed mid-answer, pool
+ * exhausted -> retryable {@code UPSTREAM_UNAVAILABLE}; byte limits and broken HTTP -> retryable
+ * {@code UPSTREAM_BAD_RESPONSE}; a deployment whose adapter options are invalid -> {@code INTERNAL}.
+ */
 final class TransportErrors {
 
     private TransportErrors() {
     }
 
+    /** A Reactor timeout (ours), as opposed to the pool's wait for a connection, which is also a TimeoutException. */
+    static boolean isTimeout(Throwable t) {
+        return t instanceof TimeoutException && !isPoolExhausted(t);
+    }
+
     static Throwable map(Throwable t, UpstreamTarget target) {
+        t = Exceptions.unwrap(t);
         if (t instanceof GatewayException) {
             return t;
         }
         String who = "upstream '" + target.deploymentId() + "'";
+        if (isPoolExhausted(t)) {
+            return unavailable(who + ": no free connection in the connection pool in time", t);
+        }
+        if (t instanceof IllegalArgumentException) {
+            return GatewayException.builder(ErrorKind.INTERNAL, "deployment '" + target.deploymentId()
+                    + "' is misconfigured: " + t.getMessage()).cause(t).build();
+        }
         if (t instanceof StreamLimitException) {
             return GatewayException.builder(ErrorKind.UPSTREAM_BAD_RESPONSE, who + ": " + t.getMessage()).cause(t).build();
         }
         if (t instanceof ConnectTimeoutException) {
-            return GatewayException.builder(ErrorKind.UPSTREAM_UNAVAILABLE, who + " did not accept a connection in time").cause(t).build();
+            return unavailable(who + " did not accept a connection in time", t);
         }
         if (t instanceof ConnectException || t instanceof UnknownHostException) {
-            return GatewayException.builder(ErrorKind.UPSTREAM_UNAVAILABLE, who + " is unreachable (connection refused)").cause(t).build();
+            return unavailable(who + " is unreachable (connection refused)", t);
         }
-        if (t instanceof PrematureCloseException || t instanceof ClosedChannelException) {
-            return GatewayException.builder(ErrorKind.UPSTREAM_UNAVAILABLE, who + " closed the connection before the answer was complete").cause(t).build();
+        if (t instanceof PrematureCloseException || t instanceof ClosedChannelException || t instanceof AbortedException) {
+            return unavailable(who + " closed the connection before the answer was complete", t);
         }
         if (t instanceof IOException) {
-            return GatewayException.builder(ErrorKind.UPSTREAM_UNAVAILABLE, who + ": connection failed (" + t.getClass().getSimpleName() + ")").cause(t).build();
+            return unavailable(who + ": connection failed (" + t.getClass().getSimpleName() + ")", t);
         }
         if (t instanceof io.netty.handler.codec.DecoderException || t instanceof io.netty.handler.codec.TooLongFrameException) {
             return GatewayException.builder(ErrorKind.UPSTREAM_BAD_RESPONSE, who + " sent an invalid HTTP response").cause(t).build();
         }
         return GatewayException.builder(ErrorKind.UPSTREAM_ERROR, who + ": " + t.getClass().getSimpleName()).cause(t).build();
+    }
+
+    private static GatewayException unavailable(String message, Throwable cause) {
+        return GatewayException.builder(ErrorKind.UPSTREAM_UNAVAILABLE, message).cause(cause).build();
+    }
+
+    /** Reactor Netty's pool (shaded reactor-pool) gave up waiting for a connection or refused to queue. */
+    private static boolean isPoolExhausted(Throwable t) {
+        String name = t.getClass().getSimpleName();
+        return name.equals("PoolAcquireTimeoutException") || name.equals("PoolAcquirePendingLimitException");
     }
 }

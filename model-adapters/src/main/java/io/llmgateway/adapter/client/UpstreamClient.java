@@ -12,11 +12,11 @@ import io.llmgateway.adapter.schema.OpenAiChunk;
 import io.llmgateway.adapter.schema.OpenAiRequest;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
@@ -61,7 +61,7 @@ public final class UpstreamClient implements AutoCloseable {
                             .next();
                 })
                 .timeout(target.timeouts().total())
-                .onErrorMap(TimeoutException.class, e -> GatewayException.of(ErrorKind.TIMEOUT,
+                .onErrorMap(TransportErrors::isTimeout, e -> GatewayException.of(ErrorKind.TIMEOUT,
                         "upstream '" + target.deploymentId() + "' did not answer within " + Deadline.human(target.timeouts().total())))
                 .onErrorMap(t -> TransportErrors.map(t, target));
     }
@@ -77,14 +77,18 @@ public final class UpstreamClient implements AutoCloseable {
             return send(up, target)
                     .response((resp, body) -> events(adapter, target, translator, resp, body))
                     .timeout(deadline.first(), chunk -> deadline.next())
-                    .onErrorMap(TimeoutException.class, e -> deadline.error(target))
-                    .onErrorMap(t -> TransportErrors.map(t, target));
-        });
+                    .onErrorMap(TransportErrors::isTimeout, e -> deadline.error(target));
+        }).onErrorMap(t -> TransportErrors.map(t, target));
     }
 
     private HttpClient.ResponseReceiver<?> send(UpstreamRequest up, UpstreamTarget target) {
         return client(target.timeouts().connect())
                 .headers(h -> up.headers().forEach(h::set))
+                .headers(h -> {
+                    if (up.body() != null) {
+                        h.set(HttpHeaderNames.CONTENT_LENGTH, up.body().length);
+                    }
+                })
                 .request(HttpMethod.valueOf(up.method()))
                 .uri(up.uri())
                 .send(up.body() == null ? Mono.empty() : Mono.fromSupplier(() -> Unpooled.wrappedBuffer(up.body())));
@@ -114,6 +118,11 @@ public final class UpstreamClient implements AutoCloseable {
         String type = resp.responseHeaders().get("content-type", "");
         boolean ok = adapter.framing() == StreamFraming.SSE ? type.contains("text/event-stream")
                 : type.contains("ndjson") || type.contains("json");
+        if (!ok && type.contains("json")) {
+            // a server that answers a stream request with a JSON (error) body: keep what it says
+            return BoundedBody.collect(body, config.maxResponseBytes())
+                    .flatMapMany(bytes -> Flux.error(adapter.toError(status, ResponseHeaders.lowerCase(resp), bytes, target)));
+        }
         if (!ok) {
             return body.then(Mono.<OpenAiChunk>error(GatewayException.of(ErrorKind.UPSTREAM_BAD_RESPONSE,
                     "upstream '" + target.deploymentId() + "' answered a stream request with content type '" + type + "'"))).flux();

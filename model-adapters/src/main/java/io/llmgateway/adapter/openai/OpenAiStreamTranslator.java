@@ -4,32 +4,56 @@ import io.llmgateway.adapter.StreamTranslator;
 import io.llmgateway.adapter.UpstreamTarget;
 import io.llmgateway.adapter.error.ErrorKind;
 import io.llmgateway.adapter.error.GatewayException;
+import io.llmgateway.adapter.schema.ChunkWriter;
 import io.llmgateway.adapter.schema.OpenAiChunk;
+import io.llmgateway.adapter.schema.OpenAiRequest;
+import io.llmgateway.adapter.schema.Operation;
+import io.llmgateway.adapter.schema.ResponseStamp;
 import io.llmgateway.adapter.schema.UpstreamEvent;
 import io.llmgateway.adapter.schema.Usage;
 import io.llmgateway.adapter.schema.WireJson;
+import java.time.Clock;
 import java.util.BitSet;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * OpenAI-compatible stream -> client: every event's payload passes through untouched; the translator
- * only observes it: checks it is JSON, taps usage, tracks which choices have finished, and marks the
- * usage-only chunk so the gateway can drop it if the client did not ask for usage.
+ * OpenAI-compatible stream -> client. An event that is already right passes through byte for byte;
+ * one an engine got wrong is repaired ({@link OpenAiNormaliser}). The translator taps usage, tracks
+ * which choices have finished, and marks the usage-only chunk so the gateway can drop it if the client
+ * did not ask for usage. Servers that report usage on the finish event (DeepSeek, Groq, Mistral,
+ * llama.cpp) have it moved to a usage-only chunk at the end, as OpenAI sends it.
  * A stream that ends without {@code [DONE]} is fine if every choice finished (llama.cpp and others
  * omit it); one that ends mid-answer is an error.
  */
 public class OpenAiStreamTranslator implements StreamTranslator {
 
     private final UpstreamTarget target;
+    private final Operation operation;
+    private final ResponseStamp stamp;
+    private final OpenAiNormaliser normaliser;
     private final BitSet open = new BitSet();
     private final BitSet seen = new BitSet();
     private boolean done;
+    private boolean usageChunkSent;
+    private JsonNode lastIdentity;
     private Usage usage;
 
     public OpenAiStreamTranslator(UpstreamTarget target) {
+        this(target, Operation.CHAT, false, ResponseStamp.random(Clock.systemUTC()).get());
+    }
+
+    public OpenAiStreamTranslator(OpenAiRequest request, UpstreamTarget target, ResponseStamp stamp) {
+        this(target, request.operation(), OpenAiNormaliser.namedToolChoice(request), stamp);
+    }
+
+    private OpenAiStreamTranslator(UpstreamTarget target, Operation operation, boolean namedToolChoice, ResponseStamp stamp) {
         this.target = target;
+        this.operation = operation;
+        this.stamp = stamp;
+        this.normaliser = new OpenAiNormaliser(operation, stamp, target.model(), namedToolChoice);
     }
 
     @Override
@@ -39,46 +63,36 @@ public class OpenAiStreamTranslator implements StreamTranslator {
             return List.of();
         }
         if ("[DONE]".equals(data.strip())) {
+            return end();
+        }
+        ObjectNode node = parse(data);
+        if (node.has("error") && !node.has("choices") || "error".equals(node.path("object").asString(""))) {
             done = true;
-            return List.of();
+            throw new OpenAiErrorTranslator().inStream(node, target);
         }
-        JsonNode node;
-        try {
-            node = WireJson.MAPPER.readTree(data);
-        } catch (JacksonException e) {
-            throw GatewayException.of(ErrorKind.UPSTREAM_BAD_RESPONSE,
-                    "upstream '" + target.deploymentId() + "' sent a malformed stream event");
-        }
-        if (node == null || !node.isObject()) {
-            throw GatewayException.of(ErrorKind.UPSTREAM_BAD_RESPONSE,
-                    "upstream '" + target.deploymentId() + "' sent a stream event that is not a JSON object");
-        }
-        if (node.has("error") && !node.has("choices")) {
-            done = true;
-            throw new OpenAiErrorTranslator().translate(500, java.util.Map.of(),
-                    data.getBytes(java.nio.charset.StandardCharsets.UTF_8), target);
-        }
+        boolean changed = normaliser.chunk(node);
+        lastIdentity = node;
         Usage u = Usage.fromOpenAi(node.get("usage"));
         if (u != null) {
             usage = u;
         }
         JsonNode choices = node.get("choices");
         if (choices != null && choices.isArray() && !choices.isEmpty()) {
-            for (JsonNode c : choices) {
-                int idx = c.path("index").asInt(0);
-                if (idx >= 0 && idx < 4096) {
-                    seen.set(idx);
-                    JsonNode fr = c.get("finish_reason");
-                    if (fr != null && !fr.isNull()) {
-                        open.clear(idx);
-                    } else {
-                        open.set(idx);
-                    }
-                }
+            track(choices);
+            if (u != null) {
+                // usage on a choice event (DeepSeek, Groq, Mistral, llama.cpp): it moves to the usage-only
+                // event added at the end, as OpenAI sends it; SDKs that finish on the first usage they see
+                // (openai-java's accumulator) would otherwise lose this event's choices
+                node.putNull("usage");
+                changed = true;
             }
-            return List.of(new OpenAiChunk(data, OpenAiChunk.Kind.DELTA, u));
+            return List.of(OpenAiChunk.delta(changed ? WireJson.MAPPER.writeValueAsString(node) : data));
+        }
+        if (changed) {
+            data = WireJson.MAPPER.writeValueAsString(node);
         }
         if (u != null) {
+            usageChunkSent = true;
             return List.of(new OpenAiChunk(data, OpenAiChunk.Kind.USAGE_ONLY, u));
         }
         return List.of(new OpenAiChunk(data, OpenAiChunk.Kind.DELTA, null));
@@ -90,8 +104,7 @@ public class OpenAiStreamTranslator implements StreamTranslator {
             throw GatewayException.of(ErrorKind.UPSTREAM_ERROR,
                     "upstream '" + target.deploymentId() + "' ended the stream before the answer was complete");
         }
-        done = true;
-        return List.of();
+        return end();
     }
 
     @Override
@@ -102,5 +115,48 @@ public class OpenAiStreamTranslator implements StreamTranslator {
     @Override
     public Usage usage() {
         return usage;
+    }
+
+    /** The end of the stream: adds the usage-only chunk if the upstream put usage on a choice event instead. */
+    private List<OpenAiChunk> end() {
+        boolean wasDone = done;
+        done = true;
+        if (wasDone || usageChunkSent || usage == null || lastIdentity == null) {
+            return List.of();
+        }
+        usageChunkSent = true;
+        ChunkWriter writer = new ChunkWriter(operation, lastIdentity.path("id").asString(stamp.id(operation)),
+                lastIdentity.path("created").asLong(stamp.created()), lastIdentity.path("model").asString(target.model()));
+        return List.of(writer.usage(usage));
+    }
+
+    private void track(JsonNode choices) {
+        for (JsonNode c : choices) {
+            int idx = c.path("index").asInt(0);
+            if (idx >= 0 && idx < 4096) {
+                seen.set(idx);
+                JsonNode fr = c.get("finish_reason");
+                if (fr != null && !fr.isNull()) {
+                    open.clear(idx);
+                } else {
+                    open.set(idx);
+                }
+            }
+        }
+    }
+
+    private ObjectNode parse(String data) {
+        JsonNode node;
+        try {
+            node = WireJson.MAPPER.readTree(data);
+        } catch (JacksonException e) {
+            throw GatewayException.of(ErrorKind.UPSTREAM_BAD_RESPONSE,
+                    "upstream '" + target.deploymentId() + "' sent a malformed stream event");
+        }
+        if (!(node instanceof ObjectNode o)) {
+            throw GatewayException.of(ErrorKind.UPSTREAM_BAD_RESPONSE,
+                    "upstream '" + target.deploymentId() + "' sent a stream event that is not a JSON object");
+        }
+        return o;
     }
 }

@@ -27,6 +27,7 @@ public final class ConfigNode {
         this.node = node;
         this.path = path;
         this.problems = problems;
+        problems.remember(path, line());
     }
 
     public String path() {

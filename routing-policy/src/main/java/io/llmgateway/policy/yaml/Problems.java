@@ -10,6 +10,7 @@ public final class Problems {
 
     private final String file;
     private final List<Problem> list = new ArrayList<>();
+    private final java.util.Map<String, Integer> lines = new java.util.HashMap<>();
 
     public Problems(String file) {
         this.file = file;
@@ -26,6 +27,26 @@ public final class Problems {
     /** Adds a problem not tied to a node's line (cross-references checked after binding). */
     public void add(String path, int line, String message) {
         list.add(new Problem(file, line, path, message));
+    }
+
+    /** Remembers where a path starts, so checks made after binding can still name the line. */
+    void remember(String path, int line) {
+        lines.putIfAbsent(path, line);
+    }
+
+    /** The line where {@code path} starts, or 0 if unknown. */
+    public int lineOf(String path) {
+        int sp = path.indexOf(' ');
+        return lines.getOrDefault(sp < 0 ? path : path.substring(0, sp), 0);
+    }
+
+    /** Adds a problem at a path bound earlier, with its line. */
+    public void at(String path, String message) {
+        list.add(new Problem(file, lineOf(path), path, message));
+    }
+
+    public List<Problem> list() {
+        return List.copyOf(list);
     }
 
     public int size() {

@@ -1,0 +1,122 @@
+package io.llmgateway.policy.sensitivity.text;
+
+/**
+ * A run of digit groups, as written in text: {@code 4111 1111 1111 1111}, {@code 138-1234-5678} or
+ * {@code 110101199001011237}. Groups are separated by one or two spaces (or no-break spaces) or one
+ * hyphen. Number detectors look at windows of consecutive groups ({@code a..b}), so two numbers
+ * written one after the other are still found separately. Mutable and reused within one scan.
+ */
+public final class DigitRun {
+
+    static final int MAX_GROUPS = 12;
+
+    private final int[] start = new int[MAX_GROUPS];
+    private final int[] scratch = new int[24];
+    private final int[] end = new int[MAX_GROUPS];
+    /** {@code digitsBefore[g]}: digits in groups {@code 0..g-1}, so any window's count is O(1). */
+    private final int[] digitsBefore = new int[MAX_GROUPS + 1];
+    private int groups;
+    private boolean attachedLeft;
+    private boolean attachedRight;
+    private boolean trailingX;
+
+    void reset(boolean attachedLeft) {
+        this.groups = 0;
+        this.attachedLeft = attachedLeft;
+        this.attachedRight = false;
+        this.trailingX = false;
+    }
+
+    void addGroup(int groupStart, int groupEnd) {
+        start[groups] = groupStart;
+        end[groups] = groupEnd;
+        digitsBefore[groups + 1] = digitsBefore[groups] + (groupEnd - groupStart);
+        groups++;
+    }
+
+    void finish(boolean attachedRight, boolean trailingX) {
+        this.attachedRight = attachedRight;
+        this.trailingX = trailingX;
+    }
+
+    boolean full() {
+        return groups == MAX_GROUPS;
+    }
+
+    public int groups() {
+        return groups;
+    }
+
+    public int groupStart(int g) {
+        return start[g];
+    }
+
+    public int groupEnd(int g) {
+        return end[g];
+    }
+
+    /** Digits in groups {@code a..b} inclusive. */
+    public int digits(int a, int b) {
+        return digitsBefore[b + 1] - digitsBefore[a];
+    }
+
+    /**
+     * The last group a window starting at group {@code a} may end at, or {@code a - 1} if none may
+     * start there. Numbers are written in groups of three or more digits, with at most a two-digit
+     * group at either end ({@code +86 138 1234 5678}, {@code 1101 0119 9001 0112 37}); this bound keeps
+     * the windows per run few even on text made of short digit groups.
+     */
+    public int lastGroupFrom(int a) {
+        if (groupDigits(a) < 2) {
+            return a - 1;
+        }
+        int b = a;
+        while (b + 1 < groups) {
+            int next = groupDigits(b + 1);
+            if (next < 2) {
+                break;
+            }
+            b++;
+            if (next < 3) {
+                break;
+            }
+        }
+        return b;
+    }
+
+    /** Digits in group {@code g}. */
+    public int groupDigits(int g) {
+        return end[g] - start[g];
+    }
+
+    /** Whether a window starting at group {@code a} is not glued to a preceding word or number. */
+    public boolean openLeft(int a) {
+        return a > 0 || !attachedLeft;
+    }
+
+    /** Whether a window ending at group {@code b} is not glued to a following word or number. */
+    public boolean openRight(int b) {
+        return b < groups - 1 || !attachedRight;
+    }
+
+    /** Whether the run's last group is followed by {@code X}/{@code x} (a resident-id check char). */
+    public boolean trailingX() {
+        return trailingX;
+    }
+
+    /** A buffer of 24 ints for a detector to copy a window's digits into while it handles this run. */
+    public int[] scratch() {
+        return scratch;
+    }
+
+    /** Copies the digit values of groups {@code a..b} into {@code out}; returns how many. */
+    public int copyDigits(CharSequence text, int a, int b, int[] out) {
+        int n = 0;
+        for (int g = a; g <= b; g++) {
+            for (int i = start[g]; i < end[g]; i++) {
+                out[n++] = text.charAt(i) - '0';
+            }
+        }
+        return n;
+    }
+}
