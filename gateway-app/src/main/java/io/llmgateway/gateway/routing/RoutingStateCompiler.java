@@ -51,7 +51,14 @@ public final class RoutingStateCompiler {
                     continue;
                 }
             }
-            runtimes.put(d.id(), new DeploymentRuntime(d, adapter, target(d, key)));
+            UpstreamTarget target = target(d, key);
+            try {
+                adapter.validate(target);
+            } catch (IllegalArgumentException e) {
+                problems.add(new PolicyException.Problem(policy.source(), 0, at + ".options", e.getMessage()));
+                continue;
+            }
+            runtimes.put(d.id(), new DeploymentRuntime(d, adapter, target));
         }
         if (!problems.isEmpty()) {
             throw new PolicyException(problems);

@@ -83,12 +83,23 @@ class TranslatingUpstreamsSdkTest extends GatewayReplaySupport {
     }
 
     private void assertText(ChatCompletion c, boolean usage) {
+        assertText(c, usage, true);
+    }
+
+    /** @param exactPrompt false for TGI's non-streamed answers, which count no prompt tokens (the gateway estimates) */
+    private void assertText(ChatCompletion c, boolean usage, boolean exactPrompt) {
         assertThat(c.choices()).hasSize(1);
         assertThat(c.choices().get(0).message().content()).contains("Hello there.");
         assertThat(c.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
         if (usage) {
             CompletionUsage u = c.usage().orElseThrow();
-            assertThat(List.of(u.promptTokens(), u.completionTokens(), u.totalTokens())).containsExactly(10L, 3L, 13L);
+            assertThat(u.completionTokens()).isEqualTo(3L);
+            assertThat(u.totalTokens()).isEqualTo(u.promptTokens() + 3L);
+            if (exactPrompt) {
+                assertThat(u.promptTokens()).isEqualTo(10L);
+            } else {
+                assertThat(u.promptTokens()).isPositive();
+            }
         }
     }
 
@@ -108,7 +119,7 @@ class TranslatingUpstreamsSdkTest extends GatewayReplaySupport {
     @ValueSource(strings = {"claude", "llama3.2", "tgi", "azure-gpt-5-nano"})
     void nonStreamedAnswerWithUsage(String alias) {
         script(alias, false, false);
-        assertText(client.chat().completions().create(params(alias, false).build()), true);
+        assertText(client.chat().completions().create(params(alias, false).build()), true, !alias.equals("tgi"));
     }
 
     @ParameterizedTest

@@ -53,6 +53,20 @@ class PolicyStartupTest {
     }
 
     @Test
+    void badAdapterOptionsAreRefusedAtLoad() {
+        var policy = PolicyLoader.parse("ops.yaml", """
+                deployments:
+                  - {id: az, pool: azure, zone: external, api: azure-openai, url: "https://res.openai.azure.com/openai/deployments/gpt4o", model: gpt-4o}
+                models: {m: [az]}
+                """);
+        RoutingStateCompiler compiler = new RoutingStateCompiler(WireAdapters.standard(), Map.<String, String>of()::get);
+        assertThatThrownBy(() -> compiler.compile(policy))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("ops.yaml: deployments[0].options:")
+                .hasMessageContaining("api-version");
+    }
+
+    @Test
     void keysComeFromTheEnvironmentAndAreNeverPrinted() {
         var policy = PolicyLoader.parse("ops.yaml", """
                 deployments:
