@@ -62,24 +62,17 @@ public final class DigitRun {
 
     /**
      * The last group a window starting at group {@code a} may end at, or {@code a - 1} if none may
-     * start there. Numbers are written in groups of three or more digits, with at most a two-digit
-     * group at either end ({@code +86 138 1234 5678}, {@code 1101 0119 9001 0112 37}); this bound keeps
-     * the windows per run few even on text made of short digit groups.
+     * start there. Numbers are written in groups of two or more digits ({@code +86 10 6234 5678},
+     * {@code 1101 0119 9001 0112 37}); a one-digit group ends the windows, which keeps them few even
+     * on text made of single digits separated by spaces.
      */
     public int lastGroupFrom(int a) {
         if (groupDigits(a) < 2) {
             return a - 1;
         }
         int b = a;
-        while (b + 1 < groups) {
-            int next = groupDigits(b + 1);
-            if (next < 2) {
-                break;
-            }
+        while (b + 1 < groups && groupDigits(b + 1) >= 2) {
             b++;
-            if (next < 3) {
-                break;
-            }
         }
         return b;
     }
