@@ -56,7 +56,9 @@ public final class PolicyLoader {
         Map<String, Pool> declaredPools = top.containsKey("pools") ? PoolBinder.bind(top.get("pools")) : null;
         Map<String, Integer> index = new HashMap<>();
         Map<String, Deployment> deployments = deployments(top.get("deployments"), root, declaredPools, index);
-        Map<String, Pool> pools = declaredPools != null ? declaredPools : PoolBinder.implied(deployments, index, problems);
+        List<PolicyException.Problem> poolWarnings = new ArrayList<>();
+        Map<String, Pool> pools = declaredPools != null ? declaredPools
+                : PoolBinder.implied(deployments, index, problems, poolWarnings);
         Map<String, List<String>> models = models(top.get("models"), root, deployments);
         Origins origins = new Origins();
         Map<String, App> apps = classes == null ? Map.of() : apps(top.get("apps"), models, classes, origins);
@@ -68,7 +70,8 @@ public final class PolicyLoader {
 
         Policy policy = new Policy(source, PolicyVersion.of(yaml), classes, sensitivity, pools, deployments, models, apps,
                 rules, List.of());
-        List<PolicyException.Problem> warnings = PolicyVerifier.verify(policy, problems, origins);
+        List<PolicyException.Problem> warnings = new ArrayList<>(poolWarnings);
+        warnings.addAll(PolicyVerifier.verify(policy, problems, origins));
         problems.throwIfAny();
         return policy.withWarnings(warnings);
     }

@@ -36,15 +36,21 @@ final class PoolBinder {
         return out;
     }
 
-    /** Pools implied by {@code deployments[].pool} when there is no {@code pools} section; zones must agree. */
-    static Map<String, Pool> implied(Map<String, Deployment> deployments, Map<String, Integer> index, Problems problems) {
+    /**
+     * Pools implied by {@code deployments[].pool} when there is no {@code pools} section. A pool is then only
+     * a label: each deployment's own zone is what counts. Mixed zones in one label are reported as warnings
+     * (policies written before pools existed may do it); the implied pool takes its first deployment's zone.
+     */
+    static Map<String, Pool> implied(Map<String, Deployment> deployments, Map<String, Integer> index, Problems problems,
+                                     java.util.List<io.llmgateway.policy.PolicyException.Problem> warnings) {
         Map<String, Pool> out = new LinkedHashMap<>();
         for (Deployment d : deployments.values()) {
             Pool p = out.computeIfAbsent(d.pool(), id -> new Pool(id, d.zone(), null, Double.NaN, false));
             if (p.zone() != d.zone()) {
-                problems.at("deployments[" + index.get(d.id()) + "].zone", "'" + d.zone().id()
-                        + "' disagrees with other deployments of pool '" + d.pool() + "' (zone " + p.zone().id()
-                        + "): declare the pool under 'pools' or fix the zone");
+                String at = "deployments[" + index.get(d.id()) + "].zone";
+                warnings.add(new io.llmgateway.policy.PolicyException.Problem(problems.file(), problems.lineOf(at), at,
+                        "'" + d.zone().id() + "' differs from other deployments of pool '" + d.pool() + "' (zone " + p.zone().id()
+                                + "): declare the pools under 'pools' to make their zones explicit"));
             }
         }
         return out;

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class RoutingConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RoutingConfiguration.class);
+
     @Bean
     LiveTrackers liveTrackers(GatewayProperties props) {
         return new LiveTrackers(System::currentTimeMillis, props.routing().staleAfter().toMillis());
@@ -49,6 +51,7 @@ public class RoutingConfiguration {
     @Bean
     PolicyReloader policyReloader(PolicyBootstrap bootstrap, RoutingStateHolder holder, RoutingStateCompiler compiler,
                                   LiveTrackers trackers, MeterRegistry registry) {
+        holder.current().policy().warnings().forEach(w -> log.warn("policy {} warning: {}", holder.current().policy().version(), w));
         return new PolicyReloader(bootstrap.file(), holder, compiler, trackers, registry);
     }
 

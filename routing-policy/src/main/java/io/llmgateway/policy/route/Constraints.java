@@ -20,13 +20,13 @@ final class Constraints {
     /** The rejection of {@code d} for this request, or null if it may serve it. */
     static RoutePlan.Rejection check(Deployment d, RequestFacts f, DeploymentLive live) {
         if (!f.dataClass().allows(d.zone())) {
-            return new RoutePlan.Rejection(d.id(), RejectReason.ZONE_NOT_ALLOWED, "data class '" + f.dataClass().id()
+            return new RoutePlan.Rejection(d.id(), RejectReason.ZONE_NOT_ALLOWED, () -> "data class '" + f.dataClass().id()
                     + "' may not go to zone " + d.zone().id());
         }
         Profile p = d.profile();
         long needed = (long) f.estimatedPromptTokens() + f.maxTokens();
         if (p.contextWindow() > 0 && needed > p.contextWindow()) {
-            return new RoutePlan.Rejection(d.id(), RejectReason.CONTEXT_TOO_SMALL, "needs ~" + needed
+            return new RoutePlan.Rejection(d.id(), RejectReason.CONTEXT_TOO_SMALL, () -> "needs ~" + needed
                     + " tokens (prompt ~" + f.estimatedPromptTokens() + " + max_tokens " + f.maxTokens()
                     + "), context window " + p.contextWindow());
         }
@@ -44,7 +44,8 @@ final class Constraints {
         }
         int max = live.maxConcurrency() > 0 ? live.maxConcurrency() : p.maxConcurrency();
         if (max > 0 && live.inFlight() >= max + d.resilience().maxQueue()) {
-            return new RoutePlan.Rejection(d.id(), RejectReason.SATURATED, live.inFlight() + " in flight, max-concurrency "
+            int inFlight = live.inFlight();
+            return new RoutePlan.Rejection(d.id(), RejectReason.SATURATED, () -> inFlight + " in flight, max-concurrency "
                     + max + (d.resilience().maxQueue() > 0 ? " + queue " + d.resilience().maxQueue() : ""));
         }
         return null;

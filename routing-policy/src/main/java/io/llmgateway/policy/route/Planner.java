@@ -81,14 +81,15 @@ public final class Planner {
         List<RoutePlan.Candidate> out = new ArrayList<>(primary.size() + 2);
         for (int i = 0; i < primary.size(); i++) {
             Scored s = primary.get(i);
-            out.add(new RoutePlan.Candidate(s.deployment, Strategies.reason(strategy, s, i + 1, source), s.score, s.cost, s.ttft, false));
+            int rank = i + 1;
+            out.add(new RoutePlan.Candidate(s.deployment, () -> Strategies.reason(strategy, s, rank, source), s.score, s.cost, s.ttft, false));
         }
         if (route != null) {
             fallbacks(policy, route, rule, facts, live, filter, inAlias, alias, seen, out, rejected);
         }
         for (String id : aliasIds) {
             if (seen.add(id)) {
-                rejected.add(new RoutePlan.Rejection(id, RejectReason.NOT_IN_RULE, "not a target of rule '" + rule.name() + "'"));
+                rejected.add(new RoutePlan.Rejection(id, RejectReason.NOT_IN_RULE, () -> "not a target of rule '" + rule.name() + "'"));
             }
         }
         String routeName = rule == null ? alias : rule.name();
@@ -115,7 +116,8 @@ public final class Planner {
             }
             Scored s = evaluate(policy, policy.deployments().get(id), i, facts, live, rejected);
             if (s != null) {
-                out.add(new RoutePlan.Candidate(s.deployment, "fallback #" + (++k) + " of rule '" + rule.name() + "'"
+                int rank = ++k;
+                out.add(new RoutePlan.Candidate(s.deployment, () -> "fallback #" + rank + " of rule '" + rule.name() + "'"
                         + (s.halfOpen ? "; circuit half-open (trial)" : ""), Double.NaN, s.cost, s.ttft, true));
             }
         }
@@ -143,7 +145,7 @@ public final class Planner {
     }
 
     private static RoutePlan.Rejection notInAlias(String id, String alias) {
-        return new RoutePlan.Rejection(id, RejectReason.NOT_IN_ALIAS, "not in alias '" + alias + "' (the rule does not set any-model)");
+        return new RoutePlan.Rejection(id, RejectReason.NOT_IN_ALIAS, () -> "not in alias '" + alias + "' (the rule does not set any-model)");
     }
 
     private static RoutePlan empty(String route, String rule, Strategy strategy, RequestFacts facts,
