@@ -8,20 +8,20 @@
 # Writes target/bench/*.json and target/bench/results.md (paste into docs/benchmarks.md).
 #
 # Usage: bench/run-benchmarks.sh [--quick] [--skip-build] [--only LIST] [--out DIR]
-#   --quick        smoke run: seconds per run, 200 streams, one JMH iteration (about 3 minutes)
+#   --quick        smoke run: seconds per run, 200 streams, one JMH iteration (a few minutes)
 #   --skip-build   use the jars already in gateway-app/target and bench/target
 #   --only LIST    comma-separated subset of: throughput,latency,streams,jmh (default: all)
 #   --out DIR      results directory (default target/bench)
 # Settings (environment, defaults in brackets):
 #   RATE [100] req/s of the fixed-rate runs; CONCURRENCY [64] workers of the throughput runs;
-#   STREAMS [2000] concurrent streams; DURATION [20s] per throughput run; LATENCY_DURATION [30s];
-#   STREAM_DURATION [40s] measured part of the streams runs (after a ramp and warm-up of STREAM_RAMP [15s]);
+#   STREAMS [2000] concurrent streams; DURATION [15s] per throughput run; LATENCY_DURATION [25s];
+#   STREAM_DURATION [30s] measured part of the streams runs (after a ramp and warm-up of STREAM_RAMP [15s]);
 #   STREAM_TOKENS [64] tokens per stream in the streams runs (4 tokens/s);
-#   WARMUP [5s] unrecorded load before each measured run; GATEWAY_HEAP [512m] (-Xms = -Xmx);
-#   GATEWAY_JAVA_OPTS, SIM_JAVA_OPTS, DRIVER_JAVA_OPTS extra JVM flags; JMH_ARGS [-f 1 -wi 3 -i 5 -w 1s -r 1s];
+#   WARMUP [5s] unrecorded load before each measured run; WARMUP_RUN [8s] per target and mode, once, to warm the JITs; GATEWAY_HEAP [512m] (-Xms = -Xmx);
+#   GATEWAY_JAVA_OPTS, SIM_JAVA_OPTS, DRIVER_JAVA_OPTS extra JVM flags; JMH_ARGS [-f 1 -wi 3 -i 4 -w 2s -r 1s];
 #   JMH_FILTER [all benchmarks in the jar]; BASE_PORT [19100]; TARGETS [direct nginx gateway];
 #   GATEWAY_JAR [gateway-app/target/gateway-app.jar].
-# Bounded: about 13 minutes plus the build for the full run; every process started here is stopped on exit.
+# Bounded: about 15 minutes plus the build for the full run; every process started here is stopped on exit.
 # Loopback only. Needs Linux (/proc), a JDK 17+, curl, and nginx (installed with apt-get if missing).
 set -euo pipefail
 
@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
     --skip-build) BUILD=0 ;;
     --only) ONLY="$2"; shift ;;
     --out) OUT="$2"; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$ROOT/bench/run-benchmarks.sh" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -46,12 +46,12 @@ done
 
 if [ "$QUICK" = 1 ]; then
   : "${DURATION:=3s}" "${LATENCY_DURATION:=3s}" "${STREAM_DURATION:=5s}" "${STREAM_RAMP:=3s}" "${WARMUP:=1s}"
-  : "${STREAMS:=200}" "${STREAM_TOKENS:=8}" "${RATE:=50}" "${JMH_ARGS:=-f 1 -wi 1 -i 1 -w 1s -r 1s}"
+  : "${WARMUP_RUN:=3s}" "${STREAMS:=200}" "${STREAM_TOKENS:=8}" "${RATE:=50}" "${JMH_ARGS:=-f 1 -wi 1 -i 1 -w 1s -r 1s}"
   : "${JMH_FILTER:=SseRelay|RequestParse}"
 fi
-: "${RATE:=100}" "${CONCURRENCY:=64}" "${STREAMS:=2000}" "${DURATION:=20s}" "${LATENCY_DURATION:=30s}"
-: "${STREAM_DURATION:=40s}" "${STREAM_RAMP:=15s}" "${STREAM_TOKENS:=64}" "${WARMUP:=5s}" "${GATEWAY_HEAP:=512m}"
-: "${GATEWAY_JAVA_OPTS:=}" "${SIM_JAVA_OPTS:=}" "${DRIVER_JAVA_OPTS:=}" "${JMH_ARGS:=-f 1 -wi 3 -i 5 -w 1s -r 1s}"
+: "${RATE:=100}" "${CONCURRENCY:=64}" "${STREAMS:=2000}" "${DURATION:=15s}" "${LATENCY_DURATION:=25s}"
+: "${STREAM_DURATION:=30s}" "${STREAM_RAMP:=15s}" "${STREAM_TOKENS:=64}" "${WARMUP:=5s}" "${WARMUP_RUN:=8s}" "${GATEWAY_HEAP:=512m}"
+: "${GATEWAY_JAVA_OPTS:=}" "${SIM_JAVA_OPTS:=}" "${DRIVER_JAVA_OPTS:=}" "${JMH_ARGS:=-f 1 -wi 3 -i 4 -w 2s -r 1s}"
 : "${JMH_FILTER:=}" "${BASE_PORT:=19100}" "${TARGETS:=direct nginx gateway}"
 : "${GATEWAY_JAR:=$ROOT/gateway-app/target/gateway-app.jar}"
 
@@ -101,6 +101,7 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # ---------------------------------------------------------------------------------------------- setup
 mkdir -p "$OUT"
+rm -rf "$OUT/logs"
 rm -f "$OUT"/*.json "$OUT"/*.md
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
 {
@@ -168,7 +169,7 @@ if [[ " $TARGETS " == *" nginx "* ]]; then
   # A plain reverse proxy: keep-alive to the upstream, no buffering (SSE flushes per event), no access log.
   cat > "$WORK/nginx/nginx.conf" <<EOF
 worker_processes auto;
-worker_rlimit_nofile 65536;
+worker_rlimit_nofile $(ulimit -n);
 pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/error.log warn;
 $( [ "$(id -u)" = 0 ] && echo "user root;" )
@@ -267,18 +268,19 @@ drive() { # TARGET NAME(file, or - for none) [driver options...]
   fi
   local out=()
   [ "$name" != - ] && out=(--out "$OUT/$name-$target.json")
+  local logfile="$WORK/driver-${name/#-/warmup}-$target.log"
   # shellcheck disable=SC2086
   java -Xms1g -Xmx1g $DRIVER_JAVA_OPTS -cp "$JAR" io.llmgateway.bench.load.LoadDriver --url "$url" --model "$model" \
-    "${key[@]}" --label "$target" "${watch[@]}" --clk-tck "$CLK_TCK" "${out[@]}" "$@" \
-    > "$WORK/driver-$name-$target.log" 2>&1 || log "driver run $name/$target failed (see logs/driver-$name-$target.log)"
+    "${key[@]}" --label "$target" "${watch[@]}" --clk-tck "$CLK_TCK" "${out[@]}" "$@" > "$logfile" 2>&1 \
+    || [ "$name" = - ] || log "driver run $name/$target failed (see logs/$(basename "$logfile"))"
   [ "$name" != - ] && [ -f "$OUT/$name-$target.json" ] && grep -A1 -- '^|---' "$OUT/$name-$target.md" | sed -n 2p >&2 || true
 }
 
 if has throughput || has latency; then
   for t in $TARGETS; do
     log "JIT warm-up: $t (unrecorded)"
-    drive "$t" - --mode closed --concurrency 16 --duration "$WARMUP" --trace azure-conv --max-prompt-tokens 256 --max-output-tokens 16
-    drive "$t" - --mode closed --concurrency 16 --duration "$WARMUP" --trace azure-conv --max-prompt-tokens 256 --max-output-tokens 16 --stream
+    drive "$t" - --mode closed --concurrency 16 --duration "$WARMUP_RUN" --trace azure-conv --max-prompt-tokens 256 --max-output-tokens 16
+    drive "$t" - --mode closed --concurrency 16 --duration "$WARMUP_RUN" --trace azure-conv --max-prompt-tokens 256 --max-output-tokens 16 --stream
   done
 fi
 

@@ -80,7 +80,7 @@ public final class LoadDriver {
                 end = sampler.sampleAll();
             }
             Map<String, ProcessSampler.Sample> start = atStart.getNow(end);
-            return LoadReport.build(o, m, t, loadBefore, watched, start, end, sampler.series());
+            return LoadReport.build(o, m, t, loadBefore, sampler.readings(start, end));
         }
     }
 

@@ -25,9 +25,7 @@ final class LoadReport {
     private LoadReport() {
     }
 
-    static ObjectNode build(LoadOptions o, Measurements m, Timeline t, String loadBefore, Map<String, List<Long>> watched,
-                            Map<String, ProcessSampler.Sample> atStart, Map<String, ProcessSampler.Sample> atEnd,
-                            Map<String, List<ProcessSampler.Sample>> series) {
+    static ObjectNode build(LoadOptions o, Measurements m, Timeline t, String loadBefore, ProcessSampler.Readings readings) {
         ObjectNode r = JSON.createObjectNode();
         r.put("label", o.label());
         r.put("url", o.url().toString());
@@ -71,8 +69,8 @@ final class LoadReport {
         ObjectNode procs = r.putObject("processes");
         double windowMs = window * 1000;
         long completed = m.okInWindow.sum();
-        series.forEach((name, samples) -> procs.set(name,
-                process(watched.get(name), atStart.get(name), atEnd.get(name), samples, windowMs, completed, t)));
+        readings.series().forEach((name, samples) -> procs.set(name, process(readings.pids().get(name),
+                readings.atStart().get(name), readings.atEnd().get(name), samples, windowMs, completed, t)));
         return r;
     }
 

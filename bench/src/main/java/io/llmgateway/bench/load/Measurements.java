@@ -11,7 +11,7 @@ import org.HdrHistogram.Recorder;
 /**
  * What a run records, safe to update from any event-loop thread: latency histograms in microseconds
  * (wait-free HdrHistogram recorders), counters, and the error kinds. Only requests issued inside the
- * measurement window are recorded; throughput counts the ones that also completed inside it.
+ * measurement window are recorded; throughput counts the answers completed inside it.
  */
 public final class Measurements {
 

@@ -23,6 +23,11 @@ final class ProcessSampler implements AutoCloseable {
     record Sample(double seconds, long rssKib, long cpuMs, long inFlight) {
     }
 
+    /** What a run read: the pids per name, the samples at the window's edges, and the whole series. */
+    record Readings(Map<String, List<Long>> pids, Map<String, Sample> atStart, Map<String, Sample> atEnd,
+                    Map<String, List<Sample>> series) {
+    }
+
     private final Map<String, List<Long>> pids;
     private final int clockTicks;
     private final Measurements m;
@@ -73,10 +78,11 @@ final class ProcessSampler implements AutoCloseable {
         return now;
     }
 
-    synchronized Map<String, List<Sample>> series() {
+    /** The readings of a run whose window began with {@code atStart} and ended with {@code atEnd}. */
+    synchronized Readings readings(Map<String, Sample> atStart, Map<String, Sample> atEnd) {
         Map<String, List<Sample>> copy = new LinkedHashMap<>();
         series.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        return copy;
+        return new Readings(pids, atStart, atEnd, copy);
     }
 
     private static long rssKib(long pid) {

@@ -81,8 +81,8 @@ final class ReportMarkdown {
     }
 
     static String num(JsonNode n) {
-        if (n.isMissingNode() || n.isNull()) {
-            return "-";
+        if (!n.isNumber()) {
+            return "-"; // missing, null, or JMH's "NaN" error of a single iteration
         }
         double v = Math.abs(n.asDouble());
         String f = v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : v >= 1 ? "%.2f" : "%.3f";

@@ -6,11 +6,13 @@ import io.llmgateway.adapter.schema.OpenAiChunk;
 import io.llmgateway.adapter.schema.OpenAiRequest;
 import io.llmgateway.adapter.schema.Operation;
 import io.llmgateway.adapter.schema.ResponseStamp;
+import io.llmgateway.adapter.schema.UpstreamEvent;
 import io.llmgateway.adapter.sse.SseDecoder;
 import io.llmgateway.adapter.sse.SseFrames;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,8 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * normalise, tap usage) and each resulting chunk is framed for the client with {@link SseFrames#data}.
  * {@code chunk}: one token event in a long-running stream (the steady state). {@code stream}: a whole
  * 64-token answer (opening role chunk, tokens, finish chunk, usage chunk, {@code [DONE]}) with a fresh
- * decoder and translator, per event. Run with {@code -prof gc} for the allocation per event
- * ({@code gc.alloc.rate.norm}).
+ * decoder and translator, per event. {@code decodeOnly}, {@code translateOnly} and {@code frameOnly} split
+ * {@code chunk} into its three steps, so the cost and the allocation of each are visible. Run with
+ * {@code -prof gc} for the allocation per event ({@code gc.alloc.rate.norm}).
  *
  * <pre>java -jar bench/target/benchmarks.jar SseRelay -prof gc</pre>
  */
@@ -65,6 +68,8 @@ public class SseRelayBenchmark {
     private byte[][] answer;
     private SseDecoder decoder;
     private OpenAiStreamTranslator translator;
+    private UpstreamEvent[] decoded;
+    private String[] translated;
     private int next;
 
     @Setup(Level.Trial)
@@ -86,6 +91,31 @@ public class SseRelayBenchmark {
         decoder = new SseDecoder(MAX_EVENT_BYTES);
         translator = new OpenAiStreamTranslator(request, target, stamp);
         decoder.feed(answer[0], e -> translator.onEvent(e));
+        decoded = new UpstreamEvent[tokenEvents.length];
+        translated = new String[tokenEvents.length];
+        for (int i = 0; i < tokenEvents.length; i++) {
+            int k = i;
+            new SseDecoder(MAX_EVENT_BYTES).feed(tokenEvents[i], e -> decoded[k] = e);
+            translated[i] = translator.onEvent(decoded[i]).get(0).json();
+        }
+    }
+
+    /** Step 1 of {@code chunk}: bytes of one read -> SSE event (line split, field parse, data string). */
+    @Benchmark
+    public void decodeOnly(Blackhole bh) {
+        decoder.feed(tokenEvents[next++ & (WORDS.length - 1)], bh::consume);
+    }
+
+    /** Step 2 of {@code chunk}: one event -> OpenAI chunk (JSON parse, normalise, usage tap). */
+    @Benchmark
+    public List<OpenAiChunk> translateOnly() {
+        return translator.onEvent(decoded[next++ & (WORDS.length - 1)]);
+    }
+
+    /** Step 3 of {@code chunk}: the chunk's JSON -> the client frame {@code data: ...\n\n}. */
+    @Benchmark
+    public byte[] frameOnly() {
+        return SseFrames.data(translated[next++ & (WORDS.length - 1)]);
     }
 
     /** One token event of a stream in progress: decode, translate, frame. */

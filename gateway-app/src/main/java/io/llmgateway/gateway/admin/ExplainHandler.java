@@ -7,11 +7,11 @@ import io.llmgateway.adapter.schema.Operation;
 import io.llmgateway.adapter.schema.RequestText;
 import io.llmgateway.adapter.schema.WireJson;
 import io.llmgateway.gateway.api.ErrorResponses;
-import io.llmgateway.gateway.routing.Detection;
 import io.llmgateway.gateway.routing.RequestRouter;
 import io.llmgateway.gateway.routing.RouteDecision;
 import io.llmgateway.gateway.routing.RoutingState;
 import io.llmgateway.gateway.routing.RoutingStateHolder;
+import io.llmgateway.gateway.sensitivity.Classification;
 import io.llmgateway.policy.App;
 import io.llmgateway.policy.KeyHash;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /admin/route/explain}: the routing decision for a normal chat, completions or embeddings
  * body, computed exactly as for real traffic (same facts, live snapshot and planner) but without calling
- * any upstream or counting it. The app is named by {@code x-app-id}, or by its key in
+ * any upstream or counting it; the sensitivity findings (ids, counts, implied classes) are shown, never the
+ * matched text. The app is named by {@code x-app-id}, or by its key in
  * {@code x-explain-app-key} (so a key can be checked to map to the expected app); {@code x-data-class}
  * and rule-matched headers apply as usual. The operation is {@code ?operation=chat|completions|embeddings},
  * or inferred from the body ({@code messages}, {@code prompt}, {@code input}).
@@ -54,8 +55,10 @@ public final class ExplainHandler {
                     App app = app(state, headers);
                     return body(r).map(bytes -> {
                         OpenAiRequest req = OpenAiRequest.parse(operation(r, bytes), bytes);
-                        RouteDecision d = router.decide(state, app, req, headers, RequestText.estimateTokens(req), Detection.NONE);
-                        return ExplainJson.of(state.policy().version(), d);
+                        Classification sensitivity = state.classifier().classify(req, app);
+                        RouteDecision d = router.decide(state, app, req, headers, RequestText.estimateTokens(req),
+                                sensitivity.detection());
+                        return ExplainJson.of(state.policy().version(), d, sensitivity);
                     });
                 })
                 .flatMap(json -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json.toString()))

@@ -3,6 +3,7 @@ package io.llmgateway.gateway.admin;
 import io.llmgateway.adapter.schema.WireJson;
 import io.llmgateway.gateway.routing.DataClassDecision;
 import io.llmgateway.gateway.routing.RouteDecision;
+import io.llmgateway.gateway.sensitivity.Classification;
 import io.llmgateway.policy.Capability;
 import io.llmgateway.policy.DataClass;
 import io.llmgateway.policy.Deployment;
@@ -17,6 +18,25 @@ import tools.jackson.databind.node.ObjectNode;
 final class ExplainJson {
 
     private ExplainJson() {
+    }
+
+    static ObjectNode of(String policyVersion, RouteDecision d, Classification sensitivity) {
+        ObjectNode root = of(policyVersion, d);
+        ObjectNode s = WireJson.MAPPER.createObjectNode();
+        s.put("scan", sensitivity.audit().scan());
+        s.put("implied_class", id(sensitivity.detection().dataClass()));
+        s.put("masked", sensitivity.masked());
+        ArrayNode findings = s.putArray("findings");
+        for (Classification.FindingVerdict f : sensitivity.findings()) {
+            ObjectNode n = findings.addObject();
+            n.put("detector", f.id());
+            n.put("category", f.category());
+            n.put("count", f.count());
+            n.put("implies", id(f.implies()));
+            n.put("redacted", f.redacted());
+        }
+        root.set("sensitivity", s);
+        return root;
     }
 
     static ObjectNode of(String policyVersion, RouteDecision d) {

@@ -54,6 +54,7 @@ public final class FailoverLimitBackend implements LimitBackend {
                 .description("1 when admission uses this backend").register(registry);
         Gauge.builder("gateway.admission.backend", () -> onRedis.get() ? 0 : 1).tag("state", "local")
                 .description("1 when admission uses this backend").register(registry);
+        redis.ping().subscribe(ok -> { }, e -> { }); // connect now: the first connection of a JVM takes seconds
     }
 
     @Override

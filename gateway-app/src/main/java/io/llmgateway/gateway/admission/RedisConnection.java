@@ -11,6 +11,8 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -23,11 +25,13 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class RedisConnection implements AutoCloseable {
 
+    private static final Executor BLOCKING = task -> Schedulers.boundedElastic().schedule(task);
+
     private final ClientResources resources;
     private final RedisClient client;
     private final RedisURI uri;
     private volatile StatefulRedisConnection<String, String> connection;
-    private volatile Mono<RedisReactiveCommands<String, String>> connecting;
+    private CompletableFuture<StatefulRedisConnection<String, String>> pending;
 
     public RedisConnection(String url, Duration commandTimeout) {
         this.uri = RedisURI.create(url);
@@ -43,24 +47,28 @@ public final class RedisConnection implements AutoCloseable {
                 .build());
     }
 
-    /** The reactive commands; connects first if no connection was ever established. */
+    /** The reactive commands; connects first if no connection was ever established (one attempt at a time). */
     public Mono<RedisReactiveCommands<String, String>> commands() {
         StatefulRedisConnection<String, String> c = connection;
         if (c != null) {
             return Mono.just(c.reactive());
         }
-        synchronized (this) {
-            if (connecting == null) {
-                // connecting may resolve the host name: never on an event loop
-                connecting = Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture())
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .doOnNext(conn -> connection = conn)
-                        .map(StatefulRedisConnection::reactive)
-                        .doFinally(s -> connecting = null)
-                        .cache();
-            }
-            return connecting;
+        // a caller that gives up (timeout) does not cancel the attempt; the next caller reuses it
+        return Mono.fromFuture(this::attempt, true).map(StatefulRedisConnection::reactive);
+    }
+
+    private synchronized CompletableFuture<StatefulRedisConnection<String, String>> attempt() {
+        if (pending == null || pending.isCompletedExceptionally()) {
+            // connecting may resolve the host name: never on an event loop
+            pending = CompletableFuture.supplyAsync(() -> client.connectAsync(StringCodec.UTF8, uri), BLOCKING)
+                    .thenCompose(f -> f.toCompletableFuture())
+                    .whenComplete((conn, e) -> {
+                        if (conn != null) {
+                            connection = conn;
+                        }
+                    });
         }
+        return pending;
     }
 
     @Override

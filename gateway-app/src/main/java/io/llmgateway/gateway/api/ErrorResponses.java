@@ -15,8 +15,14 @@ public final class ErrorResponses {
     }
 
     public static Mono<ServerResponse> of(GatewayException e) {
+        return of(e, h -> { });
+    }
+
+    /** With extra headers (e.g. {@code x-gateway-data-class} once the request was classified). */
+    public static Mono<ServerResponse> of(GatewayException e, java.util.function.Consumer<HttpHeaders> headers) {
         ServerResponse.BodyBuilder b = ServerResponse.status(HttpStatus.valueOf(e.status()))
-                .contentType(MediaType.APPLICATION_JSON);
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(headers);
         if (e.retryAfter() != null) {
             b.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
         }

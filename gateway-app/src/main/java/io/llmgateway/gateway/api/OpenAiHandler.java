@@ -16,10 +16,13 @@ import io.llmgateway.gateway.routing.DeploymentRuntime;
 import io.llmgateway.gateway.routing.RoutingState;
 import io.llmgateway.gateway.routing.RoutingStateHolder;
 import io.llmgateway.policy.App;
-import io.llmgateway.gateway.routing.Detection;
 import io.llmgateway.gateway.routing.RequestRouter;
 import io.llmgateway.gateway.routing.RouteDecision;
 import io.llmgateway.gateway.routing.RouteErrors;
+import io.llmgateway.gateway.sensitivity.AnswerRestorer;
+import io.llmgateway.gateway.sensitivity.Classification;
+import io.llmgateway.gateway.sensitivity.FailClosedErrors;
+import io.llmgateway.gateway.sensitivity.StreamRestorer;
 import io.llmgateway.policy.route.RoutePlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +83,7 @@ public final class OpenAiHandler {
                 })
                 .onErrorResume(GatewayException.class, e -> {
                     finish(call, e.status(), e, false);
-                    return ErrorResponses.of(e);
+                    return ErrorResponses.of(e, h -> errorHeaders(h, call));
                 });
     }
 
@@ -95,8 +98,11 @@ public final class OpenAiHandler {
             throw GatewayException.builder(ErrorKind.PERMISSION_DENIED,
                     "The app '" + app.id() + "' is not allowed to use the model '" + alias + "'.").param("model").build();
         }
-        // Detection.NONE: the sensitivity classifier's findings enter here once it is wired in
-        RouteDecision decision = router.route(state, app, req, r.headers().asHttpHeaders(), call.promptEstimate(), Detection.NONE);
+        // one scan of every text (bounded; incomplete or failed -> most sensitive class); masked findings go out as placeholders
+        Classification sensitivity = state.classifier().classify(req, app);
+        call.sensitivity(sensitivity.audit());
+        RouteDecision decision = router.route(state, app, req, r.headers().asHttpHeaders(), call.promptEstimate(),
+                sensitivity.detection());
         RoutePlan plan = decision.plan();
         call.dataClass(decision.dataClass().effective().id());
         call.rule(plan.route());
@@ -115,24 +121,31 @@ public final class OpenAiHandler {
                     if (!a.admitted()) {
                         return Mono.error(a.refusal());
                     }
-                    return req.stream() ? stream(call, req, execution) : complete(call, req, execution);
+                    return req.stream() ? stream(call, sensitivity, decision, execution) : complete(call, sensitivity, decision, execution);
                 });
     }
 
-    private Mono<ServerResponse> complete(CallContext call, OpenAiRequest req, Execution candidates) {
-        return proxy.complete(call, req, candidates).doOnCancel(() -> finish(call, 499, null, true)).flatMap(res -> {
+    private Mono<ServerResponse> complete(CallContext call, Classification sensitivity, RouteDecision decision,
+                                          Execution candidates) {
+        return proxy.complete(call, sensitivity.outgoing(), candidates)
+                .onErrorMap(GatewayException.class, e -> FailClosedErrors.map(e, decision))
+                .doOnCancel(() -> finish(call, 499, null, true)).flatMap(res -> {
             call.firstByte();
             finish(call, 200, null, false);
             return ServerResponse.ok()
                     .contentType(MediaType.APPLICATION_JSON)
                     .headers(h -> proxiedHeaders(h, call))
-                    .bodyValue(res.json());
+                    .bodyValue(AnswerRestorer.restore(res.json(), sensitivity.restore()));
         });
     }
 
-    private Mono<ServerResponse> stream(CallContext call, OpenAiRequest req, Execution candidates) {
+    private Mono<ServerResponse> stream(CallContext call, Classification sensitivity, RouteDecision decision,
+                                        Execution candidates) {
+        OpenAiRequest req = sensitivity.outgoing();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Flux<OpenAiChunk> chunks = proxy.stream(call, req, candidates)
+        Flux<OpenAiChunk> upstream = proxy.stream(call, req, candidates)
+                .onErrorMap(GatewayException.class, e -> call.committed() ? e : FailClosedErrors.map(e, decision));
+        Flux<OpenAiChunk> chunks = StreamRestorer.apply(upstream, sensitivity.restore())
                 .doOnError(failure::set)
                 .doFinally(signal -> {
                     Throwable t = failure.get();
@@ -155,6 +168,16 @@ public final class OpenAiHandler {
         long overhead = call.overheadNanos();
         if (overhead > 0) {
             h.set(GatewayHeaders.OVERHEAD_MS, String.format(java.util.Locale.ROOT, "%.3f", overhead / 1e6));
+        }
+    }
+
+    /** Errors name the data class (and route) too, once the request got that far. */
+    private static void errorHeaders(HttpHeaders h, CallContext call) {
+        if (call.rule() != null) {
+            h.set(GatewayHeaders.ROUTE, call.rule());
+        }
+        if (call.dataClass() != null) {
+            h.set(GatewayHeaders.DATA_CLASS, call.dataClass());
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 public final class Cli {
 
     static final List<Command> COMMANDS = List.of(
-            new CommandGroup("policy", "validate routing policies", List.of(new PolicyCheckCommand())));
+            new CommandGroup("policy", "validate and simulate routing policies", List.of(new PolicyCheckCommand(), new PolicySimulateCommand())));
 
     private Cli() {
     }

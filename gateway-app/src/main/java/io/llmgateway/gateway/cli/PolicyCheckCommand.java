@@ -2,6 +2,7 @@ package io.llmgateway.gateway.cli;
 
 import io.llmgateway.adapter.UpstreamTarget;
 import io.llmgateway.adapter.WireAdapters;
+import io.llmgateway.gateway.sensitivity.RequestClassifier;
 import io.llmgateway.policy.Deployment;
 import io.llmgateway.policy.Policy;
 import io.llmgateway.policy.PolicyException;
@@ -9,13 +10,15 @@ import io.llmgateway.policy.PolicyLoader;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * {@code policy check [--strict] FILE}: everything the gateway checks when it loads a policy (schema,
- * references, static data-class verification, adapters for every {@code api}), without starting it.
+ * references, static data-class verification, adapters for every {@code api}, the {@code sensitivity} section
+ * as the classifier applies it), without starting it.
  * Prints every problem and warning as {@code file:line: path: message}. Exit 0 when the policy would be
  * accepted (with {@code --strict}: and has no warnings), 1 when not, 2 on wrong usage. Unset
  * {@code api-key-env} variables are warnings here (the machine running the check need not hold the keys).
@@ -91,6 +94,11 @@ public final class PolicyCheckCommand implements Command {
                 warnings.add(at + ".api-key-env: environment variable " + d.apiKeyEnv()
                         + " is not set here (the gateway refuses to start without it)");
             }
+        }
+        try {
+            RequestClassifier.compile(policy, Duration.ZERO); // the sensitivity section as the classifier applies it
+        } catch (PolicyException e) {
+            e.problems().forEach(p -> errors.add(p.toString()));
         }
         errors.forEach(e -> out.println("error: " + e));
         warnings.forEach(w -> out.println("warning: " + w));

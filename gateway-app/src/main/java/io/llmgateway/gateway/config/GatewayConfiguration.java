@@ -14,6 +14,7 @@ import io.llmgateway.gateway.auth.ApiKeyAuthenticator;
 import io.llmgateway.gateway.observe.CallObserver;
 import io.llmgateway.gateway.proxy.ProxyService;
 import io.llmgateway.gateway.routing.RoutingStateCompiler;
+import io.llmgateway.gateway.sensitivity.SensitivityProperties;
 import io.llmgateway.gateway.routing.RoutingStateHolder;
 import io.llmgateway.gateway.observe.CompositeCallObserver;
 import io.llmgateway.gateway.routing.RequestRouter;
@@ -40,8 +41,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    RoutingStateCompiler routingStateCompiler(WireAdapters adapters) {
-        return new RoutingStateCompiler(adapters, System::getenv);
+    RoutingStateCompiler routingStateCompiler(WireAdapters adapters, SensitivityProperties sensitivity) {
+        return new RoutingStateCompiler(adapters, System::getenv, sensitivity.scanTimeout());
     }
 
     @Bean

@@ -18,9 +18,9 @@ import org.flywaydb.core.Flyway;
 public final class JdbcLedgerStore implements LedgerStore {
 
     private static final String INSERT = "INSERT INTO usage_ledger (id, request_id, started_at, ended_at, app, model, "
-            + "deployment, pool, zone, data_class, operation, stream, prompt_tokens, completion_tokens, usage_estimated, "
+            + "deployment, pool, zone, data_class, detectors, operation, stream, prompt_tokens, completion_tokens, usage_estimated, "
             + "cost_usd, duration_ms, ttft_ms, status, outcome, error_code, attempts) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final HikariDataSource pool;
     private final String schema;
@@ -102,6 +102,7 @@ public final class JdbcLedgerStore implements LedgerStore {
         } else {
             ps.setString(i++, r.dataClass());
         }
+        ps.setString(i++, r.detectors() == null ? null : r.detectors().length() > 512 ? r.detectors().substring(0, 512) : r.detectors());
         ps.setString(i++, r.operation());
         ps.setBoolean(i++, r.stream());
         ps.setLong(i++, r.promptTokens());

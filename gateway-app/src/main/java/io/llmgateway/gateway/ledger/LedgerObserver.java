@@ -35,7 +35,8 @@ public final class LedgerObserver implements CallObserver {
         long durationNanos = call.durationNanos();
         return new UsageRecord(UUID.randomUUID().toString(), call.requestId(), start, start.plusNanos(durationNanos),
                 call.appId(), call.alias(), call.deploymentId(), d == null ? null : d.pool(), d == null ? null : d.zone().id(),
-                call.dataClass(), call.operation().id(), call.stream(),
+                call.dataClass(), call.sensitivity() == null ? null : call.sensitivity().detectors(),
+                call.operation().id(), call.stream(),
                 u == null ? 0 : u.promptTokens(), u == null ? 0 : u.completionTokens(), u != null && u.estimated(),
                 BigDecimal.valueOf(call.costUsd()), millis(durationNanos), millis(call.timeToFirstByteNanos()),
                 call.status(), outcome(call), call.error() == null ? null : call.error().code(), call.attempts().size());

@@ -132,7 +132,8 @@ public final class LedgerWriter implements AutoCloseable {
             migrated = true;
             up();
             return true;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // JDBC drivers may throw errors on a broken connection (pgjdbc: AssertionError with -ea): still "down"
             down(e);
             return false;
         }
@@ -147,7 +148,8 @@ public final class LedgerWriter implements AutoCloseable {
             meters.ledger("written", batch.size());
             up();
             return true;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // JDBC drivers may throw errors on a broken connection (pgjdbc: AssertionError with -ea): still "down"
             down(e);
             return false;
         }
@@ -190,7 +192,7 @@ public final class LedgerWriter implements AutoCloseable {
             spoolEmpty = false;
             meters.ledger("spooled", batch.size());
             return true;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             log.error("ledger: cannot write the spool ({}); {} records stay in memory", e.getMessage(), batch.size());
             batch.forEach(this::offer);
             return false;
@@ -215,7 +217,7 @@ public final class LedgerWriter implements AutoCloseable {
         waiting = false;
     }
 
-    private void down(Exception e) {
+    private void down(Throwable e) {
         if (!waiting) {
             log.warn("ledger: database unavailable ({}); spooling records to disk until it is back", e.toString());
         }

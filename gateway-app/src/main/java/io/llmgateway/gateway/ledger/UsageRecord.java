@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param pool             its pool
  * @param zone             its zone (private / external)
  * @param dataClass        effective data class, or null if not classified
+ * @param detectors        sensitivity findings as {@code id:count,...} (ids and counts only; empty = none, null = not classified)
  * @param operation        chat, completions, embeddings
  * @param stream           streamed answer
  * @param promptTokens     input tokens
@@ -33,7 +34,7 @@ import java.util.Objects;
  */
 public record UsageRecord(
         String id, String requestId, Instant startedAt, Instant endedAt,
-        String app, String model, String deployment, String pool, String zone, String dataClass,
+        String app, String model, String deployment, String pool, String zone, String dataClass, String detectors,
         String operation, boolean stream,
         long promptTokens, long completionTokens, boolean usageEstimated, BigDecimal costUsd,
         double durationMs, double ttftMs, int status, String outcome, String errorCode, int attempts) {

@@ -28,6 +28,16 @@ public final class AccessLogObserver implements CallObserver {
         line.put("status", call.status());
         line.put("outcome", MetricsObserver.outcome(call));
         line.put("data_class", call.dataClass());
+        CallContext.Sensitivity found = call.sensitivity();
+        if (found != null && !found.findings().isEmpty()) {
+            line.put("detectors", found.detectors());
+        }
+        if (found != null && !found.redacted().isEmpty()) {
+            found.redacted().stream().sorted().forEach(line.putArray("redacted")::add);
+        }
+        if (found != null && !found.scan().equals("complete")) {
+            line.put("scan", found.scan());
+        }
         if (call.error() != null) {
             line.put("error_code", call.error().code());
         }

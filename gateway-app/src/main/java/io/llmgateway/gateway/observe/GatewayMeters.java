@@ -3,8 +3,11 @@ package io.llmgateway.gateway.observe;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 
@@ -77,6 +80,18 @@ public final class GatewayMeters {
     /** {@code gateway.sensitivity.redactions{app,detector}}: findings masked instead of forcing a private backend. */
     public void redaction(String app, String detector) {
         registry.counter("gateway.sensitivity.redactions", "app", tag(app), "detector", tag(detector)).increment();
+    }
+
+    /**
+     * {@code gateway.sensitivity.scan{outcome}}: time the classifier took per request; outcome = complete, or why the
+     * scan was incomplete (size_cap, deadline, regex_budget, detector_failed, failed), which made the request most sensitive.
+     */
+    public void sensitivityScan(String outcome, long nanos) {
+        Timer.builder("gateway.sensitivity.scan").description("Sensitivity classification per request")
+                .tag("outcome", tag(outcome))
+                .serviceLevelObjectives(Duration.ofNanos(100_000), Duration.ofMillis(1), Duration.ofMillis(5),
+                        Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(250))
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** {@code gateway.admission.rejections{app,reason}}: rate_limited, tokens, concurrency, budget, queue_full... */

@@ -72,6 +72,12 @@ public final class MetricsObserver implements CallObserver {
                 meters.refusedSensitive(call.appId(), call.dataClass());
             }
         }
+        CallContext.Sensitivity found = call.sensitivity();
+        if (found != null) {
+            found.findings().keySet().forEach(meters::detectorHit);
+            found.redacted().forEach(id -> meters.redaction(call.appId(), id));
+            meters.sensitivityScan(found.scan(), found.scanNanos());
+        }
     }
 
     private void genAi(CallContext call, String model, String deployment, String pool) {

@@ -34,6 +34,7 @@ public final class CallContext {
     private volatile GatewayException error;
     private volatile boolean cancelled;
     private volatile String dataClass;
+    private volatile Sensitivity sensitivity;
     private volatile double costUsd;
     private volatile Listener listener = Listener.NONE;
 
@@ -58,6 +59,30 @@ public final class CallContext {
     public record Attempt(String deploymentId, String outcome, long durationNanos) {
     }
 
+    /**
+     * What the sensitivity classifier found: detector ids and counts only, never matched text.
+     *
+     * @param findings  finding id -> number of matches, in detector order
+     * @param redacted  finding ids masked before the request went upstream
+     * @param scan      {@code complete}, or why not ({@code size_cap}, {@code deadline}, {@code regex_budget},
+     *                  {@code detector_failed}, {@code failed}); an incomplete scan makes the request most sensitive
+     * @param scanNanos time the classification took
+     */
+    public record Sensitivity(java.util.Map<String, Integer> findings, java.util.Set<String> redacted, String scan,
+                              long scanNanos) {
+        public Sensitivity {
+            findings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(findings));
+            redacted = java.util.Set.copyOf(redacted);
+        }
+
+        /** {@code id:count,...} (empty when nothing fired), for the ledger and the access log. */
+        public String detectors() {
+            StringBuilder sb = new StringBuilder();
+            findings.forEach((id, n) -> sb.append(sb.isEmpty() ? "" : ",").append(id).append(':').append(n));
+            return sb.toString();
+        }
+    }
+
     public String requestId() { return requestId; }
     public Operation operation() { return operation; }
     public long startNanos() { return startNanos; }
@@ -80,6 +105,11 @@ public final class CallContext {
     public double costUsd() { return costUsd; }
 
     public void dataClass(String dataClass) { this.dataClass = dataClass; }
+
+    /** What the classifier found, or null before classification (or when the request never got that far). */
+    public Sensitivity sensitivity() { return sensitivity; }
+
+    public void sensitivity(Sensitivity sensitivity) { this.sensitivity = sensitivity; }
 
     public void listener(Listener listener) { this.listener = listener == null ? Listener.NONE : listener; }
 

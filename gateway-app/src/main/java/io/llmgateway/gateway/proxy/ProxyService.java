@@ -8,7 +8,9 @@ import io.llmgateway.adapter.schema.OpenAiChunk;
 import io.llmgateway.adapter.schema.OpenAiRequest;
 import io.llmgateway.gateway.resilience.DeploymentGuards;
 import io.llmgateway.gateway.routing.DeploymentRuntime;
+import io.llmgateway.policy.live.CircuitState;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,9 +25,11 @@ public final class ProxyService {
 
     private final GuardedAttempts attempts;
     private final ExecutorMetrics metrics;
+    private final DeploymentGuards guards;
 
     public ProxyService(UpstreamClient client, DeploymentGuards guards, ZoneCheck zones, MeterRegistry registry) {
         this.metrics = new ExecutorMetrics(registry);
+        this.guards = guards;
         this.attempts = new GuardedAttempts(client, guards, zones, metrics);
     }
 
@@ -38,11 +42,11 @@ public final class ProxyService {
     }
 
     public Mono<AdapterResponse> complete(CallContext call, OpenAiRequest request, Execution execution) {
-        return Mono.defer(() -> completeFrom(new Run(call, request, execution), 0, null));
+        return Mono.defer(() -> completeFrom(new Run(call, request, probesFirst(execution)), 0, null));
     }
 
     public Flux<OpenAiChunk> stream(CallContext call, OpenAiRequest request, Execution execution) {
-        return Flux.defer(() -> streamFrom(new Run(call, request, execution), 0, null));
+        return Flux.defer(() -> streamFrom(new Run(call, request, probesFirst(execution)), 0, null));
     }
 
     private Mono<AdapterResponse> completeFrom(Run run, int i, GatewayException last) {
@@ -81,6 +85,22 @@ public final class ProxyService {
         int next = hedge ? 2 : i + 1;
         return attempt.onErrorResume(GatewayException.class, e -> failOver(run, d, e, next)
                 ? streamFrom(run, next, keep(last, e)) : Flux.error(e));
+    }
+
+    /**
+     * A half-open deployment gets the request first, as one of its breaker's limited probes: otherwise,
+     * planned after healthy candidates, it would never be tried and never close. If its probes are all
+     * taken it is skipped at once; if the probe fails the request fails over to the rest of the plan.
+     */
+    private Execution probesFirst(Execution e) {
+        List<DeploymentRuntime> c = e.candidates();
+        List<DeploymentRuntime> probes = c.stream().filter(d -> guards.of(d.id()) == CircuitState.HALF_OPEN).toList();
+        if (probes.isEmpty() || c.indexOf(probes.get(0)) == 0 && probes.size() == 1) {
+            return e;
+        }
+        List<DeploymentRuntime> ordered = new ArrayList<>(probes);
+        c.stream().filter(d -> !probes.contains(d)).forEach(ordered::add);
+        return new Execution(ordered, e.priority(), e.hedgeAfter());
     }
 
     private boolean failOver(Run run, DeploymentRuntime from, GatewayException e, int next) {

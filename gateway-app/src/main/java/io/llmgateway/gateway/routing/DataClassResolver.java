@@ -43,7 +43,7 @@ public final class DataClassResolver {
         }
         if (detected != null && detected.rank() > effective.rank()) {
             effective = detected;
-            source = "findings";
+            source = detection.incomplete() ? "scan_incomplete" : "findings";
         }
         return new DataClassDecision(effective, source, floor, declared, detected, fallback);
     }

@@ -1,5 +1,6 @@
 package io.llmgateway.gateway.routing;
 
+import io.llmgateway.gateway.sensitivity.RequestClassifier;
 import io.llmgateway.policy.App;
 import io.llmgateway.policy.Policy;
 import java.time.Instant;
@@ -15,15 +16,18 @@ import java.util.Optional;
  * @param appsByKey   apps by the SHA-256 hex of their keys
  * @param loadedAt    when this version went live
  * @param ruleHeaders lower-case names of the request headers the policy's rules match on (only these are copied into facts)
+ * @param classifier  the policy's sensitivity classifier
  */
 public record RoutingState(
         Policy policy,
         Map<String, DeploymentRuntime> deployments,
         Map<String, App> appsByKey,
         Instant loadedAt,
-        java.util.Set<String> ruleHeaders) {
+        java.util.Set<String> ruleHeaders,
+        RequestClassifier classifier) {
 
     public RoutingState {
+        java.util.Objects.requireNonNull(classifier, "classifier");
         deployments = Map.copyOf(deployments);
         appsByKey = Map.copyOf(appsByKey);
         ruleHeaders = java.util.Set.copyOf(ruleHeaders);

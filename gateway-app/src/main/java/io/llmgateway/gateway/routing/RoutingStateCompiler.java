@@ -3,11 +3,14 @@ package io.llmgateway.gateway.routing;
 import io.llmgateway.adapter.UpstreamTarget;
 import io.llmgateway.adapter.WireAdapter;
 import io.llmgateway.adapter.WireAdapters;
+import io.llmgateway.gateway.sensitivity.RequestClassifier;
+import io.llmgateway.gateway.sensitivity.SensitivityProperties;
 import io.llmgateway.policy.App;
 import io.llmgateway.policy.Deployment;
 import io.llmgateway.policy.Policy;
 import io.llmgateway.policy.PolicyException;
 import io.llmgateway.policy.Timeouts;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,18 +19,26 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Policy -> {@link RoutingState}: binds each deployment to its adapter and resolves its credentials.
- * Refuses (with the policy path) a deployment whose API no adapter speaks or whose key variable is unset,
- * so a policy that cannot work never goes live.
+ * Policy -> {@link RoutingState}: binds each deployment to its adapter and resolves its credentials, and
+ * builds the sensitivity classifier. Refuses (with the policy path) a deployment whose API no adapter speaks
+ * or whose key variable is unset, and a {@code sensitivity} section the classifier cannot apply, so a policy
+ * that cannot work never goes live.
  */
 public final class RoutingStateCompiler {
 
     private final WireAdapters adapters;
     private final Function<String, String> env;
+    private final Duration scanTimeout;
 
     public RoutingStateCompiler(WireAdapters adapters, Function<String, String> env) {
+        this(adapters, env, SensitivityProperties.DEFAULT_SCAN_TIMEOUT);
+    }
+
+    /** @param scanTimeout time budget of one sensitivity scan ({@code gateway.sensitivity.scan-timeout}) */
+    public RoutingStateCompiler(WireAdapters adapters, Function<String, String> env, Duration scanTimeout) {
         this.adapters = adapters;
         this.env = env;
+        this.scanTimeout = scanTimeout;
     }
 
     public RoutingState compile(Policy policy) {
@@ -60,6 +71,12 @@ public final class RoutingStateCompiler {
             }
             runtimes.put(d.id(), new DeploymentRuntime(d, adapter, target));
         }
+        RequestClassifier classifier = null;
+        try {
+            classifier = RequestClassifier.compile(policy, scanTimeout);
+        } catch (PolicyException e) {
+            problems.addAll(e.problems());
+        }
         if (!problems.isEmpty()) {
             throw new PolicyException(problems);
         }
@@ -73,7 +90,7 @@ public final class RoutingStateCompiler {
         for (io.llmgateway.policy.rule.Rule r : policy.rules()) {
             headers.addAll(r.when().headers().keySet());
         }
-        return new RoutingState(policy, runtimes, byKey, Instant.now(), headers);
+        return new RoutingState(policy, runtimes, byKey, Instant.now(), headers, classifier);
     }
 
     private static UpstreamTarget target(Deployment d, String key) {

@@ -66,7 +66,7 @@ public final class BackendsView {
         return o;
     }
 
-    /** Pools: deployments grouped by pool, with the worst health of their deployments and summed load. */
+    /** Pools: deployments grouped by pool, with their combined health and summed load. */
     public ArrayNode pools(ArrayNode deployments) {
         Map<String, ObjectNode> pools = new LinkedHashMap<>();
         for (var n : deployments) {
@@ -85,24 +85,22 @@ public final class BackendsView {
             p.put("in_flight", p.get("in_flight").asInt() + n.get("in_flight").asInt());
             p.put("attempts", p.get("attempts").asLong() + n.get("attempts").asLong());
             p.put("failures", p.get("failures").asLong() + n.get("failures").asLong());
-            p.put("health", worse(p.get("health").asString(), n.get("health").asString()));
+            p.put("health", combine(p.get("health").asString(), n.get("health").asString(), p.get("deployments").asInt() == 1));
         }
         ArrayNode out = WireJson.MAPPER.createArrayNode();
         pools.values().forEach(out::add);
         return out;
     }
 
-    private static String worse(String a, String b) {
-        return rank(b) > rank(a) ? b : a;
-    }
-
-    private static int rank(String health) {
-        return switch (health) {
-            case "up" -> 1;
-            case "degraded" -> 2;
-            case "down" -> 3;
-            default -> 0;
-        };
+    /** A pool is down only when all its deployments are; one bad deployment among good ones makes it degraded. */
+    private static String combine(String pool, String deployment, boolean first) {
+        if (first || pool.equals("idle")) {
+            return deployment;
+        }
+        if (deployment.equals("idle") || deployment.equals(pool)) {
+            return pool;
+        }
+        return "degraded";
     }
 
     private static double round(double v) {

@@ -54,7 +54,8 @@ class PostgresLedgerStoreTest {
             for (int i = 0; i < 50; i++) {
                 writer.offer(Records.record("pg-app", 10, 2, "0.00123"));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> writer.pending() == 0 && writer.spooled() == 50);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(new long[] {writer.pending(), writer.spooled()}).containsExactly(0, 50));
             proxy.restore();
             await().atMost(Duration.ofSeconds(60)).until(() -> writer.spooled() == 0 && count(writer) == 100);
             UsageRow total = writer.aggregate(query(List.of())).get(0);

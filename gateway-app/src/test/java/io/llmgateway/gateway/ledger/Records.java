@@ -15,7 +15,7 @@ final class Records {
     static UsageRecord record(String app, long prompt, long completion, String cost) {
         Instant start = Instant.now();
         return new UsageRecord(UUID.randomUUID().toString(), "req_" + UUID.randomUUID(), start, start.plusMillis(120),
-                app, "chat-small", "qwen7-a10", "a10", "private", "internal", "chat", false,
+                app, "chat-small", "qwen7-a10", "a10", "private", "internal", "email:1", "chat", false,
                 prompt, completion, false, new BigDecimal(cost), 120.5, 40.25, 200, "served", null, 1);
     }
 

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,16 +31,12 @@ class MetricsCatalogueTest {
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void noop() {
-        // traffic is driven once, by the first test that needs it
-    }
-
     @AfterAll
     static void stop() {
         FLEET.close();
     }
 
+    /** Drives the known traffic once (whichever test comes first), then scrapes. */
     private synchronized Scrape trafficThenScrape() {
         TrafficDriver driver = new TrafficDriver(port);
         if (answers == null) {

@@ -61,6 +61,7 @@ class PrometheusQueriesTest {
                     driver.mix();
                     driver.chatAs(TrafficDriver.KEY, "gpt-4o", "secret");
                     driver.chatAs(SimulatedFleet.BUDGET_KEY, "gpt-4o", null);
+                    driver.chatAs(SimulatedFleet.SOFT_BUDGET_KEY, "gpt-4o", null);
                 }
             });
             List<String> missing = new ArrayList<>();

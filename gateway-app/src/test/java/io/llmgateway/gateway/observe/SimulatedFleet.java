@@ -15,6 +15,8 @@ public final class SimulatedFleet implements AutoCloseable {
 
     /** Key of {@code budget-app}, whose tiny daily budget is crossed by its first priced request. */
     public static final String BUDGET_KEY = "sk-budget-123456";
+    /** Key of {@code thrifty-app}, which crosses the 1% soft threshold of its budget after a few priced requests. */
+    public static final String SOFT_BUDGET_KEY = "sk-thrifty-123456";
 
     private final SimNode a100 = SimNode.start(SimNodeConfig.builder().id("a100").profile("a100").speed(50)
             .models("Qwen2.5-72B-Instruct").seed(1).build());
@@ -52,7 +54,10 @@ public final class SimulatedFleet implements AutoCloseable {
                   - id: budget-app
                     key: %s
                     budget: {daily: 0.00001, soft-percent: 50}
-                """.formatted(BUDGET_KEY);
+                  - id: thrifty-app
+                    key: %s
+                    budget: {daily: 0.01, soft-percent: 1}
+                """.formatted(BUDGET_KEY, SOFT_BUDGET_KEY);
     }
 
     public String policyFile() {
