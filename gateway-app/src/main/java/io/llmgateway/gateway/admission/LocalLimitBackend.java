@@ -23,11 +23,21 @@ public final class LocalLimitBackend implements LimitBackend {
         final SlidingLog requests = new SlidingLog(WINDOW_MS);
         final SlidingLog tokens = new SlidingLog(WINDOW_MS);
         final Map<String, Long> leases = new HashMap<>();
+        /** Earliest lease expiry: leases are scanned only when one can have expired, not on every admission. */
+        long earliestLeaseExpiry = Long.MAX_VALUE;
 
         void purge(long now) {
             requests.purge(now);
             tokens.purge(now);
-            leases.values().removeIf(until -> until <= now);
+            if (now >= earliestLeaseExpiry) {
+                leases.values().removeIf(until -> until <= now);
+                earliestLeaseExpiry = leases.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+            }
+        }
+
+        void lease(String ticketId, long until) {
+            leases.put(ticketId, until);
+            earliestLeaseExpiry = Math.min(earliestLeaseExpiry, until);
         }
     }
 
@@ -111,7 +121,7 @@ public final class LocalLimitBackend implements LimitBackend {
             st.tokens.add(c.ticketId(), c.nowMillis(), c.tokens());
         }
         if (l.concurrency() > 0) {
-            st.leases.put(c.ticketId(), c.leaseUntilMillis());
+            st.lease(c.ticketId(), c.leaseUntilMillis());
         }
     }
 

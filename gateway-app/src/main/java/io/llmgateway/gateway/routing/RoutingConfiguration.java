@@ -33,8 +33,21 @@ public class RoutingConfiguration {
     @Bean
     RequestRouter requestRouter(Planner planner, LiveTrackers trackers, ObjectProvider<CircuitStates> circuits,
                                 MeterRegistry registry) {
-        return new RequestRouter(planner, new DataClassResolver(), trackers,
-                () -> circuits.getIfAvailable(() -> CircuitStates.ALL_CLOSED), new RouteMetrics(registry));
+        // resolved once, on first use (the executor's bean may be created after this one), not per request
+        java.util.function.Supplier<CircuitStates> states = new java.util.function.Supplier<>() {
+            private volatile CircuitStates resolved;
+
+            @Override
+            public CircuitStates get() {
+                CircuitStates s = resolved;
+                if (s == null) {
+                    s = circuits.getIfAvailable(() -> CircuitStates.ALL_CLOSED);
+                    resolved = s;
+                }
+                return s;
+            }
+        };
+        return new RequestRouter(planner, new DataClassResolver(), trackers, states, new RouteMetrics(registry));
     }
 
     @Bean
