@@ -8,9 +8,11 @@ import java.util.ArrayDeque;
 /**
  * The gateway's side of one deployment, as the executor runs it: {@code max-concurrency} slots, a waiting
  * room of {@code resilience.max-queue} where a request waits at most the first-token timeout, the
- * first-token timeout itself (the job is cancelled and the executor fails over), the in-flight count the
- * planner reads (slots taken + waiting room), and the latency of every finished job fed to the same
- * {@link LiveTrackers} the gateway uses. Circuit breakers are not modelled (no faults are injected).
+ * first-token timeout itself (the job is cancelled and the executor fails over), and the same
+ * {@link LiveTrackers} the gateway uses: the in-flight count the planner reads counts attempts holding a
+ * slot (as the gateway's, which starts an attempt once its permit is granted; the waiting room is not
+ * counted), and every finished job's TTFT and total time from that moment feed the latency tracker.
+ * Circuit breakers are not modelled (no faults are injected).
  */
 final class GatewayDeployment implements Upstream.Listener {
 
@@ -51,8 +53,7 @@ final class GatewayDeployment implements Upstream.Listener {
 
     /** Starts an attempt; null when it was sent or queued, else why it was refused at once. */
     String enter(Call call, long seed) {
-        Job job = new Job(call, deployment.id(), seed, clock.now());
-        load.started();
+        Job job = new Job(call, deployment.id(), seed);
         if (maxConcurrency <= 0 || sending < maxConcurrency) {
             return send(job);
         }
@@ -60,23 +61,21 @@ final class GatewayDeployment implements Upstream.Listener {
             room.add(job);
             clock.at(clock.now() + firstTokenTimeoutMs, () -> {
                 if (room.remove(job)) {
-                    load.ended();
                     executor.failed(call, "queue_timeout");
                 }
             });
             return null;
         }
-        load.ended();
         return "saturated";
     }
 
     private String send(Job job) {
         String refused = upstream.submit(job);
         if (refused != null) {
-            load.ended();
             return refused;
         }
         sending++;
+        load.started();
         job.sentMs = clock.now();
         clock.at(clock.now() + firstTokenTimeoutMs, () -> {
             if (!job.started() && !job.cancelled && !job.finished) {
@@ -97,8 +96,8 @@ final class GatewayDeployment implements Upstream.Listener {
     @Override
     public void finished(Job job) {
         double now = clock.now();
-        long ttftNanos = Math.round((job.firstTokenMs - job.enteredMs) * 1e6);
-        long totalNanos = Math.round((now - job.enteredMs) * 1e6);
+        long ttftNanos = Math.round((job.firstTokenMs - job.sentMs) * 1e6);
+        long totalNanos = Math.round((now - job.sentMs) * 1e6);
         trackers.latency(deployment.id()).record(true, ttftNanos, totalNanos, job.outputTokens, trackers.now());
         release();
         executor.finished(job);

@@ -11,8 +11,7 @@ final class Job {
     final int promptTokens;
     final int outputTokens;
     final long seed;
-    /** Virtual time the attempt reached the deployment (its gateway slot or waiting room). */
-    final double enteredMs;
+    /** Virtual time it got a slot and was sent upstream. */
     double sentMs = Double.NaN;
     double firstTokenMs = Double.NaN;
     boolean cancelled;
@@ -24,13 +23,12 @@ final class Job {
     boolean decodingThisStep;
     boolean prefilledThisStep;
 
-    Job(Call call, String deploymentId, long seed, double enteredMs) {
+    Job(Call call, String deploymentId, long seed) {
         this.call = call;
         this.deploymentId = deploymentId;
         this.promptTokens = call.request.promptTokens();
         this.outputTokens = call.request.outputTokens();
         this.seed = seed;
-        this.enteredMs = enteredMs;
     }
 
     boolean started() {

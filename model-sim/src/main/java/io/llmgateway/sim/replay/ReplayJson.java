@@ -36,7 +36,7 @@ public final class ReplayJson {
         num(cost, "total", c.totalUsd());
         num(cost, "api_tokens", c.apiUsd());
         num(cost, "gpu_provisioned", c.gpuUsd());
-        num(cost, "gpu_busy", c.gpuBusyUsd());
+        num(cost, "gpu_while_active", c.gpuBusyUsd());
         num(cost, "per_1k_served", c.per1kServed(r.counts().served()));
         num(cost, "gpu_per_1m_self_hosted_tokens", c.gpuPer1mTokens());
         cost.put("self_hosted_tokens", c.selfHostedTokens());
@@ -62,7 +62,7 @@ public final class ReplayJson {
                     .put("profile", d.profile()).put("served", d.served()).put("tokens", d.tokens());
             num(o, "api_usd", d.apiUsd());
             num(o, "gpu_usd", d.gpuUsd());
-            num(o, "engine_busy_share", d.busyShare());
+            num(o, "engine_active_share", d.busyShare());
         }
         return n;
     }

@@ -42,7 +42,7 @@ public final class ReplayMarkdown {
         row(sb, results, "cost: GPUs provisioned (USD)", r -> money(r.cost().gpuUsd()));
         row(sb, results, "cost per 1k served (USD)", r -> money(r.cost().per1kServed(r.counts().served())));
         row(sb, results, "GPU cost per 1M self-hosted tokens (USD)", r -> money(r.cost().gpuPer1mTokens()));
-        row(sb, results, "GPU busy-time cost (USD)", r -> money(r.cost().gpuBusyUsd()));
+        row(sb, results, "GPU cost while engines active (USD)", r -> money(r.cost().gpuBusyUsd()));
         row(sb, results, "TTFT p50 / p90 / p99 (ms)", r -> ms(r.latency().ttftP50()) + " / " + ms(r.latency().ttftP90())
                 + " / " + ms(r.latency().ttftP99()));
         row(sb, results, "end-to-end p50 / p99 (s)", r -> sec(r.latency().totalP50()) + " / " + sec(r.latency().totalP99()));
@@ -70,7 +70,7 @@ public final class ReplayMarkdown {
             return;
         }
         sb.append(":\n\n")
-                .append("| deployment | pool | zone | profile | served | tokens | API USD | GPU USD | engine busy |\n")
+                .append("| deployment | pool | zone | profile | served | tokens | API USD | GPU USD | engine active |\n")
                 .append("|---|---|---|---|---:|---:|---:|---:|---:|\n");
         for (ReplayResult.DeploymentUsage d : r.deployments()) {
             if (d.served() == 0 && d.gpuUsd() == 0) {

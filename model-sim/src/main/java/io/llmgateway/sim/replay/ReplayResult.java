@@ -48,7 +48,8 @@ public record ReplayResult(Run run, Counts counts, Cost cost, Latency latency, S
      * @param apiUsd         tokens of served requests x the deployment's {@code price}
      * @param gpuUsd         self-hosted: {@code gpus x gpu-hour-cost x window} for every deployment the policy routed this
      *                       traffic to (a candidate of at least one plan): provisioned time, whether busy or idle
-     * @param gpuBusyUsd     the same rate x the time the engine was running steps (what a perfectly elastic fleet would pay)
+     * @param gpuBusyUsd     the same rate x the time its engine was active (at least one sequence running): what a
+     *                       fleet that could switch GPUs off the moment they idle would pay
      * @param windowSeconds  the replay window: first arrival to the last completion (or arrival)
      * @param selfHostedTokens prompt + output tokens served by self-hosted deployments
      */
@@ -97,7 +98,8 @@ public record ReplayResult(Run run, Counts counts, Cost cost, Latency latency, S
      * @param tokens       prompt + output tokens it served
      * @param apiUsd       its token cost (priced deployments)
      * @param gpuUsd       its provisioned GPU cost (0 when the policy never routed this traffic to it)
-     * @param busyShare    share of the window its engine was running steps (NaN for APIs)
+     * @param busyShare    share of the window its engine was active, i.e. had at least one sequence running (not
+     *                     utilisation: one running sequence counts as active); NaN for APIs
      */
     public record DeploymentUsage(String id, String pool, String zone, String profile, int served, long tokens,
                                   double apiUsd, double gpuUsd, double busyShare) {

@@ -27,7 +27,7 @@ class ApiUpstreamTest {
     };
 
     static Job job(int index, int prompt, int output) {
-        return new Job(new Call(new TraceRequest(index, 0, 0, prompt, output), null, null), "api", index, 0);
+        return new Job(new Call(new TraceRequest(index, 0, 0, prompt, output), null, null), "api", index);
     }
 
     @Test

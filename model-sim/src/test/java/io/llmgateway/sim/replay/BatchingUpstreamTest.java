@@ -30,7 +30,7 @@ class BatchingUpstreamTest {
 
     Job job(int index, int prompt, int output) {
         Call call = new Call(new TraceRequest(index, 0, 0, prompt, output), null, null);
-        return new Job(call, "d", index, 0);
+        return new Job(call, "d", index);
     }
 
     @Test

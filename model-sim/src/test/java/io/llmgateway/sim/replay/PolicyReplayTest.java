@@ -64,10 +64,16 @@ class PolicyReplayTest {
 
     @Test
     void aSaturatedDeploymentIsRejectedByThePlannerAndARateLimitedOneFailsOver() {
+        Policy noRoom = policy(gpu("g", ", max-concurrency: 1"), "g", "");
+        ReplayResult planned = run(noRoom, trace(2, 0, 100, 20));
+        assertThat(planned.counts().refused()).containsExactly(Map.entry("no_candidate", 1)); // SATURATED in the plan
+
+        // As in the gateway, in-flight counts slot holders only: the planner keeps the deployment while its
+        // waiting room fills, and the executor's waiting room refuses the request once it is full.
         Policy p = policy(gpu("g", ", max-concurrency: 1, resilience: {max-queue: 1}"), "g", "");
         ReplayResult r = run(p, trace(3, 0, 100, 20));
         assertThat(r.counts().served()).isEqualTo(2); // one in a slot, one in the waiting room
-        assertThat(r.counts().refused()).containsExactly(Map.entry("no_candidate", 1));
+        assertThat(r.counts().refused()).containsExactly(Map.entry("saturated", 1));
 
         Policy two = policy(api("x", "") + api("y", ""), "x, y", "");
         GpuProfileFile oneRpm = GpuProfileFile.parse("one-rpm.yaml", """
