@@ -118,6 +118,12 @@ public final class DeploymentGuards implements CircuitStates {
         return g == null ? CircuitState.CLOSED : map(g.breaker().getState());
     }
 
+    @Override
+    public int waiting(String deploymentId) {
+        DeploymentGuard g = guards.get(deploymentId);
+        return g == null ? 0 : g.room().waiting();
+    }
+
     /** Every known deployment's circuit, at this moment (admin and status pages). */
     public Map<String, CircuitState> snapshot() {
         Map<String, CircuitState> out = new HashMap<>();

@@ -54,14 +54,15 @@ public final class LiveTrackers {
             LatencyTracker lt = latency.get(id);
             LoadTracker ld = load.get(id);
             CircuitState circuit = circuits.of(id);
-            if (lt == null && ld == null && circuit == CircuitState.CLOSED) {
+            int waiting = circuits.waiting(id);
+            if (lt == null && ld == null && circuit == CircuitState.CLOSED && waiting == 0) {
                 continue;
             }
             LoadSample s = ld == null ? null : ld.scraped();
             if (s != null && now - s.atMillis() > staleAfterMillis) {
                 s = null;
             }
-            out.put(id, new DeploymentLive(circuit, ld == null ? 0 : ld.inFlight(), 0, s,
+            out.put(id, new DeploymentLive(circuit, (ld == null ? 0 : ld.inFlight()) + waiting, 0, s,
                     lt == null ? LatencyEstimate.NONE : lt.estimate(), lt == null ? 0 : lt.outputTokensPerSecond(now)));
         }
         return LiveSnapshot.owning(out);
