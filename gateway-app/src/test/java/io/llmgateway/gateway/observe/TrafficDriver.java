@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Sends known traffic to a gateway under test: served, streamed, failed over, failed and refused requests. */
 public final class TrafficDriver {
@@ -100,11 +103,15 @@ public final class TrafficDriver {
             if (dataClass != null) {
                 b.header("x-data-class", dataClass);
             }
-            HttpRequest req = b.build();
-            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+            // a deadline on the whole exchange, body included (HttpRequest.timeout stops at the headers): a stuck
+            // stream fails the test with a message instead of hanging it
+            CompletableFuture<HttpResponse<String>> f = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = f.get(90, TimeUnit.SECONDS);
             return new Answer(r.statusCode(), r.body(), r.headers().firstValue("x-request-id").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException("POST " + path + " failed", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("POST " + path + " " + json + " did not complete within 90 s", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("POST " + path + " failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
