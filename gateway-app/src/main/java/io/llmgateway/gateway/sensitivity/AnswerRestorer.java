@@ -17,8 +17,8 @@ public final class AnswerRestorer {
     }
 
     public static byte[] restore(byte[] answer, RedactionMap map) {
-        if (map.isEmpty()) {
-            return answer;
+        if (map.isEmpty() || !containsOpening(answer)) {
+            return answer; // no placeholder in it (embeddings, most answers): not even parsed
         }
         JsonNode root;
         try {
@@ -38,6 +38,16 @@ public final class AnswerRestorer {
             }
         }
         return changed ? WireJson.MAPPER.writeValueAsBytes(root) : answer;
+    }
+
+    /** Whether {@code [[} occurs: every placeholder starts with it, and JSON does not escape brackets. */
+    private static boolean containsOpening(byte[] bytes) {
+        for (int i = 1; i < bytes.length; i++) {
+            if (bytes[i] == '[' && bytes[i - 1] == '[') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean restore(JsonNode parent, String field, RedactionMap map) {

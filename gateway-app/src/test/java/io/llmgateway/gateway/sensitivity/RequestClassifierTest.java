@@ -151,6 +151,16 @@ class RequestClassifierTest {
                 .hasMessageContaining("sensitivity.source-code-threshold: must be in (0, 1]");
     }
 
+    @Test
+    void theRoutingStateOfAPolicyWithABadSectionIsNeverBuilt() {
+        var compiler = new io.llmgateway.gateway.routing.RoutingStateCompiler(io.llmgateway.adapter.WireAdapters.standard(),
+                java.util.Map.<String, String>of()::get);
+        assertThat(compiler.compile(policy("")).classifier()).isNotNull();
+        assertThatThrownBy(() -> compiler.compile(policy("  regexes: {BadName: \"x+\"}")))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("policy.yaml: sensitivity.regexes: name 'BadName' must match");
+    }
+
     static Classification.FindingVerdict verdict(RequestClassifier c, String text, String app) {
         List<Classification.FindingVerdict> f = c.classify(chat(text), app(app)).findings();
         assertThat(f).as(text).hasSize(1);

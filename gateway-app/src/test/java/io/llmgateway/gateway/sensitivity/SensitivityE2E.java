@@ -3,7 +3,6 @@ package io.llmgateway.gateway.sensitivity;
 import io.llmgateway.adapter.schema.WireJson;
 import io.llmgateway.gateway.support.PolicyFiles;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The gateway with an external vendor (first in every alias, so anything that may go out does) and a
  * private GPU pool that is up ({@code chat}) or down ({@code chat-down}: nothing listens). Every finding
  * category is mapped above the external threshold; app {@code masker} redacts confidential findings.
- * Subclasses share one Spring context.
+ * Subclasses share one Spring context and the upstreams (which live as long as the JVM: closing them
+ * after one subclass would break the next on the cached context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class SensitivityE2E {
@@ -66,12 +66,6 @@ abstract class SensitivityE2E {
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
         EXTERNAL.bodies().clear();
         PRIVATE.bodies().clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        EXTERNAL.close();
-        PRIVATE.close();
     }
 
     WebTestClient.ResponseSpec chat(String key, String model, String content, boolean stream) {

@@ -19,7 +19,8 @@ public final class RequestText {
     public interface Visitor {
         /**
          * @param text       the text
-         * @param rewritable false for tool definitions, which are visited as their whole JSON and cannot be rewritten
+         * @param rewritable false for names (of a message's author, of a called tool), which are identifiers, and for
+         *                   tool definitions, which are visited as their whole JSON: {@link #rewrite} may not change them
          */
         void text(String text, boolean rewritable);
     }
@@ -50,7 +51,7 @@ public final class RequestText {
      * request is not changed; every other field is kept as it was.
      *
      * @throws IllegalArgumentException if the number of texts differs from the visit, or a text that is not
-     *                                  rewritable (a tool definition) differs from the original
+     *                                  rewritable (a name, a tool definition) differs from the original
      */
     public static OpenAiRequest rewrite(OpenAiRequest request, List<String> texts) {
         ObjectNode body = request.copyBody();
@@ -64,7 +65,7 @@ public final class RequestText {
                 return text;
             }
             if (!rewritable) {
-                throw new IllegalArgumentException("text " + (i[0] - 1) + " is a tool definition and cannot be rewritten");
+                throw new IllegalArgumentException("text " + (i[0] - 1) + " is a name or a tool definition and cannot be rewritten");
             }
             return next;
         });
@@ -89,12 +90,12 @@ public final class RequestText {
             case CHAT -> {
                 for (JsonNode m : body.path("messages")) {
                     content(m, slot);
-                    field(m, "name", slot);
+                    field(m, "name", false, slot);
                     for (JsonNode call : m.path("tool_calls")) {
-                        field(call.path("function"), "name", slot);
-                        field(call.path("function"), "arguments", slot);
+                        field(call.path("function"), "name", false, slot);
+                        field(call.path("function"), "arguments", true, slot);
                     }
-                    field(m.path("function_call"), "arguments", slot);
+                    field(m.path("function_call"), "arguments", true, slot);
                 }
                 for (JsonNode tool : body.path("tools")) {
                     slot.visit(tool.toString(), false);
@@ -114,7 +115,7 @@ public final class RequestText {
             return;
         }
         if (c.isString()) {
-            field(message, "content", slot);
+            field(message, "content", true, slot);
             return;
         }
         for (int i = 0; i < c.size(); i++) {
@@ -122,8 +123,8 @@ public final class RequestText {
             if (part.isString()) {
                 item(c, i, slot);
             } else {
-                field(part, "text", slot);
-                field(part.path("input_audio"), "transcript", slot);
+                field(part, "text", true, slot);
+                field(part.path("input_audio"), "transcript", true, slot);
             }
         }
     }
@@ -132,7 +133,7 @@ public final class RequestText {
     private static void strings(ObjectNode body, String name, Slot slot) {
         JsonNode n = body.get(name);
         if (n != null && n.isString()) {
-            field(body, name, slot);
+            field(body, name, true, slot);
         } else if (n != null) {
             items(n, slot);
         }
@@ -156,11 +157,11 @@ public final class RequestText {
         }
     }
 
-    private static void field(JsonNode parent, String name, Slot slot) {
+    private static void field(JsonNode parent, String name, boolean rewritable, Slot slot) {
         JsonNode n = parent.get(name);
         if (n != null && n.isString() && parent instanceof ObjectNode o) {
             String text = n.stringValue();
-            String next = slot.visit(text, true);
+            String next = slot.visit(text, rewritable);
             if (next != text) {
                 o.put(name, next);
             }

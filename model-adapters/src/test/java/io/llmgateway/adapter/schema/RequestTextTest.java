@@ -23,7 +23,7 @@ class RequestTextTest {
              "tools":[{"type":"function","function":{"name":"lookup","description":"finds things"}}]}""";
 
     @Test
-    void visitsEveryTextInOrderAndMarksToolDefinitions() {
+    void visitsEveryTextInOrderAndMarksNamesAndToolDefinitions() {
         List<String> texts = new ArrayList<>();
         List<Boolean> rewritable = new ArrayList<>();
         RequestText.visit(parse(Operation.CHAT, CHAT), (text, r) -> {
@@ -32,7 +32,7 @@ class RequestTextTest {
         });
         assertThat(texts).containsExactly("sys", "part one", "part two", "alice", "lookup", "{\"q\":\"args\"}", "tool result",
                 "{\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"description\":\"finds things\"}}");
-        assertThat(rewritable).containsExactly(true, true, true, true, true, true, true, false);
+        assertThat(rewritable).containsExactly(true, true, true, false, false, true, true, false);
     }
 
     @Test
@@ -64,12 +64,16 @@ class RequestTextTest {
     }
 
     @Test
-    void refusesToRewriteToolDefinitionsOrAWrongNumberOfTexts() {
+    void refusesToRewriteNamesToolDefinitionsOrAWrongNumberOfTexts() {
         OpenAiRequest req = parse(Operation.CHAT, CHAT);
         List<String> texts = texts(req);
         texts.set(7, "{}");
         assertThatThrownBy(() -> RequestText.rewrite(req, texts)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tool definition");
+        List<String> renamed = texts(req);
+        renamed.set(3, "bob");
+        assertThatThrownBy(() -> RequestText.rewrite(req, renamed)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name");
         assertThatThrownBy(() -> RequestText.rewrite(req, texts.subList(0, 3))).isInstanceOf(IllegalArgumentException.class);
         List<String> more = new ArrayList<>(texts(req));
         more.add("extra");
