@@ -48,9 +48,16 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- fail "ledger.url must not carry a password: set ledger.existingSecret (key ledger.passwordKey)" -}}
 {{- end -}}
 {{- if not .Values.policy.existingConfigMap -}}
-{{- range $line := regexFindAll "(?m)^[\\s-]*key:\\s*\\S+" .Values.policy.inline -1 -}}
-{{- if not (contains "sha256:" $line) -}}
-{{- fail "policy.inline: app keys must be stored as sha256:<hex> (printf %s \"$KEY\" | sha256sum), never in plain text" -}}
+{{- $policy := fromYaml .Values.policy.inline -}}
+{{- if hasKey $policy "Error" -}}
+{{- fail (printf "policy.inline is not valid YAML: %s" (get $policy "Error")) -}}
+{{- end -}}
+{{- range $i, $app := (default (list) $policy.apps) -}}
+{{- $keys := concat (ternary (list $app.key) (list) (hasKey $app "key")) (default (list) $app.keys) -}}
+{{- range $keys -}}
+{{- if not (hasPrefix "sha256:" (toString .)) -}}
+{{- fail (printf "policy.inline apps[%d]: app keys must be stored as sha256:<hex> (printf %%s \"$KEY\" | sha256sum), never in plain text" $i) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

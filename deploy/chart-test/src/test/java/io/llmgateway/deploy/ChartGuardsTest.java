@@ -21,6 +21,16 @@ class ChartGuardsTest {
                       - id: bot
                         key: sk-plain-text-key
                 """, "app keys must be stored as sha256");
+        refused("""
+                policy:
+                  inline: |
+                    apps:
+                      - id: bot
+                        keys:
+                          - sha256:0e02c084c95e3f1103ad8cd75def529138f348001b6f4aff1246f43d1f670dc4
+                          - sk-the-old-plain-key
+                """, "apps[0]: app keys must be stored as sha256");
+        refused("policy:\n  inline: 'apps: [unclosed'\n", "policy.inline is not valid YAML");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.llmgateway.gateway.admission;
 
+import io.llmgateway.gateway.observe.GatewayMeters;
+import io.llmgateway.gateway.routing.RoutingStateHolder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -10,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Admission wiring: limits in memory by default; with {@code gateway.redis.url} set, in Redis shared by
- * every replica, falling back to local limits while Redis is unreachable.
+ * every replica, falling back to local limits while Redis is unreachable. Headroom and budget gauges are
+ * registered for the policy's apps at start ({@link AdmissionGauges}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AdmissionConfiguration {
@@ -33,8 +36,11 @@ public class AdmissionConfiguration {
     }
 
     @Bean
-    AdmissionService admissionService(AdmissionBackends backends, AdmissionProperties admission, MeterRegistry registry) {
-        return new AdmissionService(backends.backend(), admission, Clock.systemUTC(), registry);
+    AdmissionService admissionService(AdmissionBackends backends, AdmissionProperties admission, MeterRegistry registry,
+                                      GatewayMeters meters, RoutingStateHolder routing) {
+        AdmissionGauges gauges = new AdmissionGauges(meters, Clock.systemUTC(), admission.budgetZone());
+        gauges.register(routing.current().policy().apps().values());
+        return new AdmissionService(backends.backend(), admission, Clock.systemUTC(), registry, gauges);
     }
 
     /** The backend in use and the Redis connection to close on shutdown (null without Redis). */

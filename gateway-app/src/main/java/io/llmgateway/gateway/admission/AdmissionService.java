@@ -34,21 +34,24 @@ import reactor.core.publisher.Mono;
 public final class AdmissionService implements CallObserver {
 
     private static final Logger log = LoggerFactory.getLogger(AdmissionService.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final LimitBackend backend;
     private final AdmissionProperties props;
     private final Clock clock;
     private final BudgetAlerts alerts;
+    private final AdmissionGauges gauges;
     private final Map<CallContext, AdmissionCommand> open = new ConcurrentHashMap<>();
 
-    public AdmissionService(LimitBackend backend, AdmissionProperties props, Clock clock, MeterRegistry registry) {
+    public AdmissionService(LimitBackend backend, AdmissionProperties props, Clock clock, MeterRegistry registry,
+                            AdmissionGauges gauges) {
         this.backend = backend;
         this.props = props;
         this.clock = clock;
         this.alerts = new BudgetAlerts(registry);
+        this.gauges = gauges;
     }
 
     public LimitBackend backend() {
@@ -63,6 +66,7 @@ public final class AdmissionService implements CallObserver {
         List<Scope> scopes = scopes(app, alias);
         Budget budget = app.budget();
         if (scopes.isEmpty() && !budget.hasDaily() && !budget.hasMonthly()) {
+            gauges.unlimited(app.id());
             return Mono.just(Admission.UNLIMITED);
         }
         long output = maxTokens > 0 ? maxTokens : props.defaultMaxTokens();
@@ -74,6 +78,7 @@ public final class AdmissionService implements CallObserver {
                 now, now + props.leaseTime().toMillis());
         return backend.acquire(cmd).map(v -> {
             alerts.observe(app.id(), budget, check, v);
+            gauges.observe(budget, cmd, v);
             Map<String, String> headers = RateLimitHeaders.of(v);
             if (!v.admitted()) {
                 return new Admission(RefusalErrors.of(cmd, v, untilReset(at, v.refusal())), headers);

@@ -9,6 +9,7 @@ import io.llmgateway.adapter.schema.RequestText;
 import io.llmgateway.gateway.admission.AdmissionService;
 import io.llmgateway.gateway.auth.ApiKeyAuthenticator;
 import io.llmgateway.gateway.observe.CallObserver;
+import io.llmgateway.gateway.observe.CallTracing;
 import io.llmgateway.gateway.proxy.CallContext;
 import io.llmgateway.gateway.proxy.Execution;
 import io.llmgateway.gateway.proxy.ProxyService;
@@ -47,10 +48,11 @@ public final class OpenAiHandler {
     private final ProxyService proxy;
     private final CallObserver observer;
     private final AdmissionService admission;
+    private final CallTracing tracing;
 
     public OpenAiHandler(RoutingStateHolder routing, ApiKeyAuthenticator authenticator, int maxBodyBytes,
                          RequestRouter router, ProxyService proxy, CallObserver observer,
-                         AdmissionService admission) {
+                         AdmissionService admission, CallTracing tracing) {
         this.routing = routing;
         this.authenticator = authenticator;
         this.bodies = new RequestBodyReader(maxBodyBytes);
@@ -58,6 +60,7 @@ public final class OpenAiHandler {
         this.proxy = proxy;
         this.observer = observer;
         this.admission = admission;
+        this.tracing = tracing;
     }
 
     public Mono<ServerResponse> chat(ServerRequest r) {
@@ -76,7 +79,8 @@ public final class OpenAiHandler {
         CallContext call = new CallContext(RequestIdFilter.of(r.exchange()), op);
         call.listener(observer);
         RoutingState state = routing.current();
-        return Mono.defer(() -> {
+        return Mono.deferContextual(ctx -> {
+                    tracing.begin(call, ctx);
                     App app = authenticator.authenticate(r.headers().asHttpHeaders(), state);
                     call.app(app.id());
                     return bodies.read(r).flatMap(bytes -> dispatch(call, state, app, OpenAiRequest.parse(op, bytes), r));
@@ -99,10 +103,10 @@ public final class OpenAiHandler {
                     "The app '" + app.id() + "' is not allowed to use the model '" + alias + "'.").param("model").build();
         }
         // one scan of every text (bounded; incomplete or failed -> most sensitive class); masked findings go out as placeholders
-        Classification sensitivity = state.classifier().classify(req, app);
+        Classification sensitivity = tracing.classify(call, () -> state.classifier().classify(req, app));
         call.sensitivity(sensitivity.audit());
-        RouteDecision decision = router.route(state, app, req, r.headers().asHttpHeaders(), call.promptEstimate(),
-                sensitivity.detection());
+        RouteDecision decision = tracing.plan(call, () -> router.route(state, app, req, r.headers().asHttpHeaders(),
+                call.promptEstimate(), sensitivity.detection()));
         RoutePlan plan = decision.plan();
         call.dataClass(decision.dataClass().effective().id());
         call.rule(plan.route());

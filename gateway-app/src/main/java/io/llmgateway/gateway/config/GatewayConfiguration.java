@@ -2,6 +2,7 @@ package io.llmgateway.gateway.config;
 
 import io.llmgateway.adapter.WireAdapters;
 import io.llmgateway.adapter.client.UpstreamClient;
+import io.llmgateway.adapter.client.TlsSettings;
 import io.llmgateway.adapter.client.UpstreamClientConfig;
 import io.llmgateway.gateway.admin.AdminAuthFilter;
 import io.llmgateway.gateway.admission.AdmissionService;
@@ -12,6 +13,7 @@ import io.llmgateway.gateway.api.OpenAiRoutes;
 import io.llmgateway.gateway.api.RequestIdFilter;
 import io.llmgateway.gateway.auth.ApiKeyAuthenticator;
 import io.llmgateway.gateway.observe.CallObserver;
+import io.llmgateway.gateway.observe.CallTracing;
 import io.llmgateway.gateway.proxy.ProxyService;
 import io.llmgateway.gateway.routing.RoutingStateCompiler;
 import io.llmgateway.gateway.sensitivity.SensitivityProperties;
@@ -54,7 +56,8 @@ public class GatewayConfiguration {
     UpstreamClient upstreamClient(GatewayProperties props) {
         GatewayProperties.Upstream u = props.upstream();
         return new UpstreamClient(new UpstreamClientConfig(u.maxConnectionsPerHost(), Duration.ofSeconds(30),
-                u.maxIdleTime(), u.maxResponseBytes(), u.maxEventBytes()));
+                u.maxIdleTime(), u.maxResponseBytes(), u.maxEventBytes(),
+                new TlsSettings(u.tls().caFile(), u.tls().certFile(), u.tls().keyFile())));
     }
 
     @Bean
@@ -66,9 +69,9 @@ public class GatewayConfiguration {
     RouterFunction<ServerResponse> openAiRoutes(RoutingStateHolder routing, ApiKeyAuthenticator auth,
                                                 GatewayProperties props, ProxyService proxy, CallObserver callObserver,
                                                 RequestRouter router, RoutingFeedbackObserver feedback,
-                                                AdmissionService admission) {
+                                                AdmissionService admission, CallTracing tracing) {
         OpenAiHandler inference = new OpenAiHandler(routing, auth, props.limits().maxBodyBytes(),
-                router, proxy, new CompositeCallObserver(List.of(callObserver, feedback, admission)), admission);
+                router, proxy, new CompositeCallObserver(List.of(callObserver, feedback, admission)), admission, tracing);
         return OpenAiRoutes.routes(inference, new ModelsHandler(routing, auth));
     }
 

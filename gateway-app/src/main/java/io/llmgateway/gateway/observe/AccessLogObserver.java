@@ -19,6 +19,9 @@ public final class AccessLogObserver implements CallObserver {
         }
         ObjectNode line = WireJson.MAPPER.createObjectNode();
         line.put("request_id", call.requestId());
+        if (call.traceId() != null) {
+            line.put("trace_id", call.traceId());
+        }
         line.put("app", call.appId());
         line.put("model", call.alias() == null ? null : call.alias().length() > 100 ? call.alias().substring(0, 100) : call.alias());
         line.put("operation", call.operation().id());

@@ -1,7 +1,9 @@
 package io.llmgateway.gateway.observe;
 
 import io.llmgateway.gateway.proxy.CallContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,28 @@ public final class CompositeCallObserver implements CallObserver {
                 log.warn("observer {} failed on an attempt of request {}", o.getClass().getSimpleName(), call.requestId(), e);
             }
         }
+    }
+
+    @Override
+    public Map<String, String> attemptHeaders(CallContext call, String deploymentId) {
+        Map<String, String> merged = Map.of();
+        for (CallObserver o : observers) {
+            try {
+                Map<String, String> h = o.attemptHeaders(call, deploymentId);
+                if (!h.isEmpty()) {
+                    merged = merged.isEmpty() ? h : merge(merged, h);
+                }
+            } catch (RuntimeException e) {
+                log.warn("observer {} failed on an attempt of request {}", o.getClass().getSimpleName(), call.requestId(), e);
+            }
+        }
+        return merged;
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> out = new HashMap<>(a);
+        out.putAll(b);
+        return out;
     }
 
     @Override

@@ -99,7 +99,7 @@ public final class GatewayMeters {
         registry.counter("gateway.admission.rejections", "app", tag(app), "reason", tag(reasonCode)).increment();
     }
 
-    /** Gauge {@code gateway.limit.headroom{app,limit}}: fraction (0..1) of a limit still free (limit: rpm, tpm, concurrency). */
+    /** Gauge {@code gateway.limit.headroom{app,limit}}: fraction (0..1) of an app's per-minute limit still free (limit: rpm, tpm). */
     public void limiterHeadroom(String app, String limit, DoubleSupplier fractionFree) {
         Gauge.builder("gateway.limit.headroom", fractionFree::getAsDouble)
                 .tags(Tags.of("app", tag(app), "limit", tag(limit))).register(registry);
@@ -108,6 +108,12 @@ public final class GatewayMeters {
     /** Gauge {@code gateway.budget.used.ratio{app,period}}: spend / budget (period: daily, monthly); 1 = hard limit. */
     public void budgetUsed(String app, String period, DoubleSupplier ratio) {
         Gauge.builder("gateway.budget.used.ratio", ratio::getAsDouble)
+                .tags(Tags.of("app", tag(app), "period", tag(period))).register(registry);
+    }
+
+    /** Gauge {@code gateway.budget.soft.ratio{app,period}}: the app's soft threshold ({@code soft-percent} / 100), for alerts. */
+    public void budgetSoftThreshold(String app, String period, DoubleSupplier ratio) {
+        Gauge.builder("gateway.budget.soft.ratio", ratio::getAsDouble)
                 .tags(Tags.of("app", tag(app), "period", tag(period))).register(registry);
     }
 

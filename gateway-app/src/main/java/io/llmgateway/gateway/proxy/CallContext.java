@@ -3,9 +3,11 @@ package io.llmgateway.gateway.proxy;
 import io.llmgateway.adapter.error.GatewayException;
 import io.llmgateway.adapter.schema.Operation;
 import io.llmgateway.adapter.schema.Usage;
+import io.micrometer.observation.Observation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What happened to one client request, filled in as it goes and read once at the end by the
@@ -37,6 +39,8 @@ public final class CallContext {
     private volatile Sensitivity sensitivity;
     private volatile double costUsd;
     private volatile Listener listener = Listener.NONE;
+    private volatile Observation observation;
+    private volatile String traceId;
 
     public CallContext(String requestId, Operation operation) {
         this.requestId = requestId;
@@ -53,6 +57,14 @@ public final class CallContext {
         default void attemptStarted(CallContext call, String deploymentId) { }
 
         default void attemptEnded(CallContext call, String deploymentId, String outcome) { }
+
+        /**
+         * Headers to send upstream with the attempt just started on this deployment (the trace context of
+         * its span: {@code traceparent}, {@code tracestate}); none by default.
+         */
+        default Map<String, String> attemptHeaders(CallContext call, String deploymentId) {
+            return Map.of();
+        }
     }
 
     /** One try against one deployment. */
@@ -113,6 +125,17 @@ public final class CallContext {
 
     public void listener(Listener listener) { this.listener = listener == null ? Listener.NONE : listener; }
 
+    /** The server request's observation, parent of the gateway's spans (classify, plan, attempts); null without one. */
+    public Observation observation() { return observation; }
+
+    /** W3C trace id of the request (the client's when it sent a {@code traceparent}), or null when not traced. */
+    public String traceId() { return traceId; }
+
+    public void trace(Observation observation, String traceId) {
+        this.observation = observation;
+        this.traceId = traceId;
+    }
+
     public void costUsd(double usd) { this.costUsd = usd; }
 
     public void app(String appId) { this.appId = appId; }
@@ -142,6 +165,11 @@ public final class CallContext {
             this.upstreamStartNanos = attemptStartNanos;
             this.upstreamFirstNanos = 0;
         }
+    }
+
+    /** Headers the listeners add to the upstream request of the attempt just started on this deployment. */
+    public Map<String, String> attemptHeaders(String deploymentId) {
+        return listener.attemptHeaders(this, deploymentId);
     }
 
     public void attemptEnded(String deploymentId, String outcome) {

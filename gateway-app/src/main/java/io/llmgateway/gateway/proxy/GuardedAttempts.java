@@ -1,6 +1,7 @@
 package io.llmgateway.gateway.proxy;
 
 import io.llmgateway.adapter.StreamTranslator;
+import io.llmgateway.adapter.UpstreamTarget;
 import io.llmgateway.adapter.client.UpstreamClient;
 import io.llmgateway.adapter.error.ErrorKind;
 import io.llmgateway.adapter.error.GatewayException;
@@ -11,7 +12,9 @@ import io.llmgateway.gateway.resilience.DeploymentGuards;
 import io.llmgateway.gateway.resilience.Permit;
 import io.llmgateway.gateway.routing.DeploymentRuntime;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +89,7 @@ final class GuardedAttempts {
         CallContext call = run.call();
         long start = System.nanoTime();
         call.attemptStarted(d.id());
-        return client.call(d.adapter(), run.request(), d.target())
+        return client.call(d.adapter(), run.request(), target(call, d))
                 .doOnNext(r -> {
                     permit.firstToken();
                     run.relayed();
@@ -103,10 +106,11 @@ final class GuardedAttempts {
         CallContext call = run.call();
         long start = System.nanoTime();
         call.attemptStarted(d.id());
-        StreamTranslator translator = d.adapter().streamTranslator(run.request(), d.target());
+        UpstreamTarget target = target(call, d);
+        StreamTranslator translator = d.adapter().streamTranslator(run.request(), target);
         StreamUsage usage = new StreamUsage(call, translator);
         AtomicBoolean first = new AtomicBoolean();
-        return client.stream(d.adapter(), run.request(), d.target(), translator)
+        return client.stream(d.adapter(), run.request(), target, translator)
                 .doOnNext(chunk -> {
                     if (first.compareAndSet(false, true)) {
                         permit.firstToken();
@@ -122,6 +126,18 @@ final class GuardedAttempts {
                 // settle before the terminal signal travels on: observers downstream read the usage
                 .doOnTerminate(usage::settle)
                 .doOnCancel(usage::settle);
+    }
+
+    /** The deployment's target plus this attempt's own headers (its trace context), if the listeners give any. */
+    static UpstreamTarget target(CallContext call, DeploymentRuntime d) {
+        Map<String, String> extra = call.attemptHeaders(d.id());
+        UpstreamTarget t = d.target();
+        if (extra.isEmpty()) {
+            return t;
+        }
+        Map<String, String> headers = new HashMap<>(t.headers());
+        headers.putAll(extra);
+        return new UpstreamTarget(t.deploymentId(), t.baseUrl(), t.model(), t.apiKey(), headers, t.options(), t.timeouts());
     }
 
     private Duration retryDelay(Run run, DeploymentGuard g, int attempt, GatewayException e) {

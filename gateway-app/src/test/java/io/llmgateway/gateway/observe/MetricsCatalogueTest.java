@@ -102,6 +102,19 @@ class MetricsCatalogueTest {
     }
 
     @Test
+    void admissionGaugesExistForThePolicysLimitedAndBudgetedApps() {
+        Scrape s = trafficThenScrape();
+        assertThat(s.find("gateway_limit_headroom", Map.of("app", "thrifty-app", "limit", "rpm"))).singleElement()
+                .extracting(Scrape.Sample::value).isEqualTo(1.0);
+        assertThat(s.find("gateway_limit_headroom", Map.of("app", "thrifty-app", "limit", "tpm"))).hasSize(1);
+        assertThat(s.find("gateway_budget_used_ratio", Map.of("app", "budget-app", "period", "daily"))).hasSize(1);
+        assertThat(s.find("gateway_budget_soft_ratio", Map.of("app", "thrifty-app", "period", "daily"))).singleElement()
+                .extracting(Scrape.Sample::value).isEqualTo(0.01);
+        assertThat(s.find("gateway_limit_headroom", Map.of("app", "test-app"))).as("no limits, no series").isEmpty();
+        assertThat(s.find("gateway_budget_used_ratio", Map.of("period", "monthly"))).as("no monthly budgets").isEmpty();
+    }
+
+    @Test
     void ledgerWritesAreCounted() {
         trafficThenScrape();
         TrafficDriver driver = new TrafficDriver(port);

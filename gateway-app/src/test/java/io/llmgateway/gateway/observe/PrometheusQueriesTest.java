@@ -82,7 +82,8 @@ class PrometheusQueriesTest {
                     return missing.isEmpty();
                 });
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                throw new AssertionError("expressions without data:\n  " + String.join("\n  ", missing), e);
+                throw new AssertionError("expressions without data (scrape: " + prom.scrapeState() + "):\n  "
+                        + String.join("\n  ", missing), e);
             } finally {
                 stop.set(true);
                 traffic.join();

@@ -83,6 +83,12 @@ final class PrometheusServer implements AutoCloseable {
         return false;
     }
 
+    /** The scrape's health and last error (e.g. a metric Prometheus refuses), for failure messages. */
+    String scrapeState() {
+        JsonNode t = WireJson.MAPPER.readTree(get("/api/v1/targets").body()).path("data").path("activeTargets").path(0);
+        return t.path("health").asString() + " " + t.path("lastError").asString();
+    }
+
     JsonNode rules() {
         return WireJson.MAPPER.readTree(get("/api/v1/rules").body()).path("data");
     }

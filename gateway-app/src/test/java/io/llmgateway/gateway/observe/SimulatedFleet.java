@@ -15,7 +15,10 @@ public final class SimulatedFleet implements AutoCloseable {
 
     /** Key of {@code budget-app}, whose tiny daily budget is crossed by its first priced request. */
     public static final String BUDGET_KEY = "sk-budget-123456";
-    /** Key of {@code thrifty-app}, which crosses the 1% soft threshold of its budget after a few priced requests. */
+    /**
+     * Key of {@code thrifty-app}, which crosses the 1% soft threshold of its budget after a few priced requests;
+     * it also has generous rate limits, so the headroom gauges have series.
+     */
     public static final String SOFT_BUDGET_KEY = "sk-thrifty-123456";
 
     private final SimNode a100 = SimNode.start(SimNodeConfig.builder().id("a100").profile("a100").speed(50)
@@ -57,6 +60,7 @@ public final class SimulatedFleet implements AutoCloseable {
                   - id: thrifty-app
                     key: %s
                     budget: {daily: 0.01, soft-percent: 1}
+                    limits: {rpm: 100000, tpm: 100000000}
                 """.formatted(BUDGET_KEY, SOFT_BUDGET_KEY);
     }
 

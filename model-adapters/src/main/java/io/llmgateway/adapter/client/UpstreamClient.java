@@ -34,7 +34,9 @@ public final class UpstreamClient implements AutoCloseable {
     private final UpstreamClientConfig config;
     private final ConnectionProvider pool;
     private final HttpClient base;
+    private final HttpClient secure;
     private final ConcurrentHashMap<Duration, HttpClient> byConnectTimeout = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Duration, HttpClient> secureByConnectTimeout = new ConcurrentHashMap<>();
 
     public UpstreamClient(UpstreamClientConfig config) {
         this.config = config;
@@ -46,6 +48,7 @@ public final class UpstreamClient implements AutoCloseable {
                 .evictInBackground(Duration.ofSeconds(5))
                 .build();
         this.base = HttpClient.create(pool).compress(false).keepAlive(true);
+        this.secure = UpstreamTls.apply(base, config.tls());
     }
 
     public UpstreamClientConfig config() {
@@ -82,7 +85,7 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     private HttpClient.ResponseReceiver<?> send(UpstreamRequest up, UpstreamTarget target) {
-        return client(target.timeouts().connect())
+        return client(target.timeouts().connect(), "https".equalsIgnoreCase(up.uri().getScheme()))
                 .headers(h -> up.headers().forEach(h::set))
                 .headers(h -> {
                     if (up.body() != null) {
@@ -137,9 +140,10 @@ public final class UpstreamClient implements AutoCloseable {
                 .takeUntil(c -> c.kind() == OpenAiChunk.Kind.ERROR);
     }
 
-    private HttpClient client(Duration connectTimeout) {
-        return byConnectTimeout.computeIfAbsent(connectTimeout,
-                d -> base.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, d.toMillis())));
+    private HttpClient client(Duration connectTimeout, boolean https) {
+        HttpClient from = https ? secure : base;
+        return (https ? secureByConnectTimeout : byConnectTimeout).computeIfAbsent(connectTimeout,
+                d -> from.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, d.toMillis())));
     }
 
     @Override

@@ -12,18 +12,29 @@ import java.time.Duration;
  *                              connection the server is closing
  * @param maxResponseBytes      cap on a non-streamed answer
  * @param maxEventBytes         cap on one stream event (and one line)
+ * @param tls                   trust and client certificate for {@code https} upstreams
  */
 public record UpstreamClientConfig(
         int maxConnectionsPerHost,
         Duration pendingAcquireTimeout,
         Duration maxIdleTime,
         int maxResponseBytes,
-        int maxEventBytes) {
+        int maxEventBytes,
+        TlsSettings tls) {
 
     public static final UpstreamClientConfig DEFAULTS = new UpstreamClientConfig(
             4096, Duration.ofSeconds(30), Duration.ofSeconds(4), 64 * 1024 * 1024, 4 * 1024 * 1024);
 
+    /** With the JVM's default TLS settings. */
+    public UpstreamClientConfig(int maxConnectionsPerHost, Duration pendingAcquireTimeout, Duration maxIdleTime,
+                                int maxResponseBytes, int maxEventBytes) {
+        this(maxConnectionsPerHost, pendingAcquireTimeout, maxIdleTime, maxResponseBytes, maxEventBytes, TlsSettings.SYSTEM);
+    }
+
     public UpstreamClientConfig {
+        if (tls == null) {
+            throw new IllegalArgumentException("tls must not be null (TlsSettings.SYSTEM for the JVM's defaults)");
+        }
         positive("maxConnectionsPerHost", maxConnectionsPerHost);
         positive("maxResponseBytes", maxResponseBytes);
         positive("maxEventBytes", maxEventBytes);
