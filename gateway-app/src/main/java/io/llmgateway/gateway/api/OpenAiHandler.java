@@ -50,17 +50,32 @@ public final class OpenAiHandler {
     private final AdmissionService admission;
     private final CallTracing tracing;
 
-    public OpenAiHandler(RoutingStateHolder routing, ApiKeyAuthenticator authenticator, int maxBodyBytes,
+    /**
+     * What the handler works with, one per request stage.
+     *
+     * @param routing       the live routing state (policy, deployments, classifier)
+     * @param authenticator app keys
+     * @param maxBodyBytes  request body cap (413 above)
+     * @param router        data class and route plan
+     * @param proxy         the executor
+     * @param observer      told once per finished call
+     * @param admission     limits and budgets
+     * @param tracing       spans for classify and plan
+     */
+    public record Stages(RoutingStateHolder routing, ApiKeyAuthenticator authenticator, int maxBodyBytes,
                          RequestRouter router, ProxyService proxy, CallObserver observer,
                          AdmissionService admission, CallTracing tracing) {
-        this.routing = routing;
-        this.authenticator = authenticator;
-        this.bodies = new RequestBodyReader(maxBodyBytes);
-        this.router = router;
-        this.proxy = proxy;
-        this.observer = observer;
-        this.admission = admission;
-        this.tracing = tracing;
+    }
+
+    public OpenAiHandler(Stages stages) {
+        this.routing = stages.routing();
+        this.authenticator = stages.authenticator();
+        this.bodies = new RequestBodyReader(stages.maxBodyBytes());
+        this.router = stages.router();
+        this.proxy = stages.proxy();
+        this.observer = stages.observer();
+        this.admission = stages.admission();
+        this.tracing = stages.tracing();
     }
 
     public Mono<ServerResponse> chat(ServerRequest r) {

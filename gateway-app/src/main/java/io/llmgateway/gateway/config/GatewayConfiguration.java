@@ -70,8 +70,8 @@ public class GatewayConfiguration {
                                                 GatewayProperties props, ProxyService proxy, CallObserver callObserver,
                                                 RequestRouter router, RoutingFeedbackObserver feedback,
                                                 AdmissionService admission, CallTracing tracing) {
-        OpenAiHandler inference = new OpenAiHandler(routing, auth, props.limits().maxBodyBytes(),
-                router, proxy, new CompositeCallObserver(List.of(callObserver, feedback, admission)), admission, tracing);
+        OpenAiHandler inference = new OpenAiHandler(new OpenAiHandler.Stages(routing, auth, props.limits().maxBodyBytes(),
+                router, proxy, new CompositeCallObserver(List.of(callObserver, feedback, admission)), admission, tracing));
         return OpenAiRoutes.routes(inference, new ModelsHandler(routing, auth));
     }
 
