@@ -1,5 +1,7 @@
 package io.llmgateway.gateway.resilience;
 
+import io.llmgateway.adapter.error.ErrorKind;
+import io.llmgateway.adapter.error.GatewayException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,10 @@ public final class Permit {
     }
 
     public void failed(Throwable error) {
+        if (error instanceof GatewayException g && g.kind() == ErrorKind.CLIENT_STALLED) {
+            cancelled(); // the client stopped reading: not the deployment's fault
+            return;
+        }
         if (ended.compareAndSet(false, true)) {
             breaker.onError(measured(), TimeUnit.NANOSECONDS, error);
             room.leave();

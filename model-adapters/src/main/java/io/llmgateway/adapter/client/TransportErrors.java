@@ -17,7 +17,7 @@ import reactor.netty.http.client.PrematureCloseException;
 /**
  * Maps transport failures to normalised gateway errors: refused, reset, closed mid-answer, pool
  * exhausted -> retryable {@code UPSTREAM_UNAVAILABLE}; byte limits and broken HTTP -> retryable
- * {@code UPSTREAM_BAD_RESPONSE}; a deployment whose adapter options are invalid -> {@code INTERNAL}.
+ * {@code UPSTREAM_BAD_RESPONSE}.
  */
 final class TransportErrors {
 
@@ -39,8 +39,9 @@ final class TransportErrors {
             return unavailable(who + ": no free connection in the connection pool in time", t);
         }
         if (t instanceof IllegalArgumentException) {
-            return GatewayException.builder(ErrorKind.INTERNAL, "deployment '" + target.deploymentId()
-                    + "' is misconfigured: " + t.getMessage()).cause(t).build();
+            // request translation maps its own (see UpstreamClient.translate); here it is Netty's decoder
+            // refusing a response that is not HTTP (status line "SSH-2.0-...", negative status code)
+            return GatewayException.builder(ErrorKind.UPSTREAM_BAD_RESPONSE, who + " sent an invalid HTTP response").cause(t).build();
         }
         if (t instanceof StreamLimitException) {
             return GatewayException.builder(ErrorKind.UPSTREAM_BAD_RESPONSE, who + ": " + t.getMessage()).cause(t).build();

@@ -58,7 +58,7 @@ public final class UpstreamClient implements AutoCloseable {
     /** A complete (non-streamed) exchange. */
     public Mono<AdapterResponse> call(WireAdapter adapter, OpenAiRequest request, UpstreamTarget target) {
         return Mono.defer(() -> {
-                    UpstreamRequest up = adapter.toUpstream(request, target);
+                    UpstreamRequest up = translate(adapter, request, target);
                     return send(up, target).response((resp, body) -> BoundedBody.collect(body, config.maxResponseBytes())
                                     .map(bytes -> answer(adapter, request, target, resp, bytes)))
                             .next();
@@ -75,13 +75,27 @@ public final class UpstreamClient implements AutoCloseable {
      */
     public Flux<OpenAiChunk> stream(WireAdapter adapter, OpenAiRequest request, UpstreamTarget target, StreamTranslator translator) {
         return Flux.defer(() -> {
-            UpstreamRequest up = adapter.toUpstream(request, target);
+            UpstreamRequest up = translate(adapter, request, target);
             Deadline deadline = new Deadline(target.timeouts());
+            ClientDemand demand = new ClientDemand();
             return send(up, target)
                     .response((resp, body) -> events(adapter, target, translator, resp, body))
                     .timeout(deadline.first(), chunk -> deadline.next())
-                    .onErrorMap(TransportErrors::isTimeout, e -> deadline.error(target));
+                    .doOnNext(chunk -> demand.delivered())
+                    .doOnRequest(demand::requested)
+                    // no chunk for too long: the upstream's fault only if someone was waiting for one
+                    .onErrorMap(TransportErrors::isTimeout, e -> demand.outstanding() ? deadline.error(target) : demand.stalled(target));
         }).onErrorMap(t -> TransportErrors.map(t, target));
+    }
+
+    /** Request translation; an adapter refusing its settings is the deployment's misconfiguration, not the upstream's. */
+    private static UpstreamRequest translate(WireAdapter adapter, OpenAiRequest request, UpstreamTarget target) {
+        try {
+            return adapter.toUpstream(request, target);
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.builder(ErrorKind.INTERNAL, "deployment '" + target.deploymentId()
+                    + "' is misconfigured: " + e.getMessage()).cause(e).build();
+        }
     }
 
     private HttpClient.ResponseReceiver<?> send(UpstreamRequest up, UpstreamTarget target) {

@@ -26,7 +26,12 @@ public enum ErrorKind {
     UPSTREAM_UNAVAILABLE(503, "upstream_error", "upstream_unavailable", true),
     /** No deployment can serve the request (all rejected by the plan, circuits open, fail-closed). */
     NO_BACKEND(503, "service_unavailable", "no_backend_available", false),
-    TIMEOUT(504, "timeout_error", "upstream_timeout", true);
+    TIMEOUT(504, "timeout_error", "upstream_timeout", true),
+    /**
+     * The client stopped reading a stream and the gateway gave up on it: not the upstream's fault (never
+     * counted against its circuit breaker); the client, not reading, will not see the error either.
+     */
+    CLIENT_STALLED(408, "timeout_error", "client_stalled", false);
 
     private final int status;
     private final String type;

@@ -100,6 +100,58 @@ class UpstreamClientTest {
     }
 
     @Test
+    void aClientThatStopsReadingIsNotBlamedOnTheUpstream() {
+        // the upstream keeps producing; the client takes one chunk and then requests nothing more
+        server = new FakeServer((req, res) -> res.header("content-type", "text/event-stream")
+                .sendString(Flux.interval(Duration.ofMillis(20)).map(i -> sse(TOKEN))).then());
+        UpstreamTarget target = Targets.to(server.url("/v1"), Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(30));
+        StepVerifier.create(stream(openai, request(STREAM), target), 1)
+                .expectNextCount(1)
+                .expectErrorSatisfies(t -> {
+                    GatewayException e = (GatewayException) t;
+                    assertThat(e.kind()).isEqualTo(ErrorKind.CLIENT_STALLED);
+                    assertThat(e.retryable()).isFalse();
+                })
+                .verify(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anUpstreamThatStopsSendingWhileTheClientWaitsIsAnUpstreamTimeout() {
+        server = new FakeServer((req, res) -> res.header("content-type", "text/event-stream")
+                .sendString(Flux.just(sse(TOKEN)).concatWith(Flux.never())).then());
+        UpstreamTarget target = Targets.to(server.url("/v1"), Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(30));
+        StepVerifier.create(stream(openai, request(STREAM), target), 5)
+                .expectNextCount(1)
+                .expectErrorMatches(kind(ErrorKind.TIMEOUT, "stalled"))
+                .verify(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aResponseThatIsNotHttpIsARetryableBadResponse() throws Exception {
+        try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (java.net.Socket s = raw.accept()) {
+                    s.getOutputStream().write("SSH-2.0-OpenSSH_9.2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    Thread.sleep(500);
+                } catch (Exception ignored) {
+                    // the test only needs the bytes out
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            StepVerifier.create(client.call(openai, request(CHAT), Targets.to("http://127.0.0.1:" + raw.getLocalPort() + "/v1")))
+                    .expectErrorSatisfies(e -> {
+                        GatewayException g = (GatewayException) e;
+                        assertThat(g.kind()).isIn(ErrorKind.UPSTREAM_BAD_RESPONSE, ErrorKind.UPSTREAM_UNAVAILABLE);
+                        assertThat(g.retryable()).isTrue();
+                        assertThat(g.getMessage()).doesNotContain("SSH");
+                    })
+                    .verify(Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
     void readsNdjsonStreams() {
         server = new FakeServer((req, res) -> res.header("content-type", "application/x-ndjson")
                 .sendString(Flux.just("{\"model\":\"llama3.2\",\"created_at\":\"2024-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"},\"done\":false}\n",
