@@ -18,8 +18,12 @@ import io.llmgateway.policy.sensitivity.secret.GenericSecretDetector;
 import io.llmgateway.policy.sensitivity.secret.JwtDetector;
 import io.llmgateway.policy.sensitivity.secret.PrivateKeyBlockDetector;
 import io.llmgateway.policy.sensitivity.text.DigitRunDetector;
+import io.llmgateway.policy.sensitivity.text.DigitSequences;
+import io.llmgateway.policy.sensitivity.text.PairIndex;
+import io.llmgateway.policy.sensitivity.text.PairSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The ids of the built-in detectors, and the detectors a configuration enables, in scan order. */
 public final class BuiltInDetectors {
@@ -30,6 +34,10 @@ public final class BuiltInDetectors {
             PassportDetector.ID, BankCardDetector.ID, IbanDetector.ID, EmailDetector.ID, PrivateIpDetector.ID,
             ApiKeyDetector.ID, PrivateKeyBlockDetector.ID, JwtDetector.ID, ConnectionPasswordDetector.ID,
             GenericSecretDetector.ID, SourceCodeDetector.ID);
+
+    /** The detectors that read {@link DigitSequences}. */
+    private static final Set<String> DIGIT_RUN_READERS = Set.of(ResidentIdDetector.ID, MobileNumberDetector.ID,
+            LandlineNumberDetector.ID, BankCardDetector.ID, IbanDetector.ID, SocialCreditCodeDetector.ID);
 
     private BuiltInDetectors() {
     }
@@ -65,6 +73,25 @@ public final class BuiltInDetectors {
             detectors.add(new CustomRegexDetector(config.customRegexes(), config.customRegexStepsPerChar()));
         }
         return List.copyOf(detectors);
+    }
+
+    /**
+     * The pair index the enabled built-in detectors share: one pass over a text finds the digit runs
+     * (number, IBAN and social-credit-code detectors), the key prefixes and the secret names.
+     */
+    static PairIndex anchors(ClassifierConfig config) {
+        Set<String> on = config.enabledDetectors();
+        List<PairSet> sets = new ArrayList<>();
+        if (on.stream().anyMatch(DIGIT_RUN_READERS::contains)) {
+            sets.add(DigitSequences.STARTS);
+        }
+        if (on.contains(ApiKeyDetector.ID)) {
+            sets.add(ApiKeyDetector.ANCHORS);
+        }
+        if (on.contains(GenericSecretDetector.ID)) {
+            sets.add(GenericSecretDetector.ANCHORS);
+        }
+        return PairIndex.of(sets);
     }
 
     private static Detector create(String id, ClassifierConfig config) {

@@ -1,8 +1,10 @@
 package io.llmgateway.policy.sensitivity;
 
+import io.llmgateway.policy.sensitivity.text.PairIndex;
+import io.llmgateway.policy.sensitivity.text.ScanText;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,11 +28,17 @@ public final class SensitivityClassifier {
 
     private final ClassifierConfig config;
     private final List<Detector> detectors;
+    /** Per detector, its finding ids in the order findings are reported (sorted). */
+    private final List<List<String>> reportOrder;
+    /** The anchors the detectors share, found in one pass per text. */
+    private final PairIndex anchors;
     private final LongSupplier nanoClock;
 
     private SensitivityClassifier(ClassifierConfig config, List<Detector> detectors, LongSupplier nanoClock) {
         this.config = config;
         this.detectors = detectors;
+        this.reportOrder = detectors.stream().map(d -> List.copyOf(new TreeSet<>(d.findingIds()))).toList();
+        this.anchors = BuiltInDetectors.anchors(config);
         this.nanoClock = nanoClock;
     }
 
@@ -67,7 +75,7 @@ public final class SensitivityClassifier {
      */
     public ScanResult scan(List<? extends CharSequence> texts, long deadlineNanos) {
         Objects.requireNonNull(texts, "texts");
-        List<String> prepared = new ArrayList<>(texts.size());
+        List<ScanText> prepared = new ArrayList<>(texts.size());
         long remaining = config.maxCharsScanned();
         TruncationCause cause = TruncationCause.NONE;
         long scanned = 0;
@@ -77,7 +85,7 @@ public final class SensitivityClassifier {
             if (take < length) {
                 cause = TruncationCause.SIZE_CAP;
             }
-            prepared.add(take == 0 ? "" : take < length ? text.subSequence(0, take).toString() : text.toString());
+            prepared.add(ScanText.of(take == 0 ? "" : take < length ? text.subSequence(0, take) : text, anchors));
             remaining -= take;
             scanned += take;
         }
@@ -85,8 +93,8 @@ public final class SensitivityClassifier {
         outer:
         for (Detector detector : detectors) {
             for (int i = 0; i < prepared.size(); i++) {
-                String text = prepared.get(i);
-                if (text.isEmpty()) {
+                ScanText text = prepared.get(i);
+                if (text.length() == 0) {
                     continue;
                 }
                 if (deadlineNanos != NO_DEADLINE && nanoClock.getAsLong() - deadlineNanos > 0) {
@@ -97,10 +105,10 @@ public final class SensitivityClassifier {
                 cause = first(cause, failure);
             }
         }
-        return new ScanResult(spans.findings(detectors), cause != TruncationCause.NONE, cause, scanned);
+        return new ScanResult(spans.findings(detectors, reportOrder), cause != TruncationCause.NONE, cause, scanned);
     }
 
-    private static TruncationCause run(Detector detector, String text, int textIndex, SpanCollector spans) {
+    private static TruncationCause run(Detector detector, ScanText text, int textIndex, SpanCollector spans) {
         try {
             detector.scan(text, spans.sink(detector, textIndex));
             return TruncationCause.NONE;
@@ -117,7 +125,7 @@ public final class SensitivityClassifier {
 
     /** Collects spans per finding id during one scan. */
     private static final class SpanCollector {
-        private final Map<String, List<Span>> byId = new LinkedHashMap<>();
+        private final Map<String, List<Span>> byId = new HashMap<>();
 
         MatchSink sink(Detector detector, int textIndex) {
             return (findingId, start, end) -> {
@@ -128,10 +136,11 @@ public final class SensitivityClassifier {
             };
         }
 
-        List<Finding> findings(List<Detector> detectors) {
+        List<Finding> findings(List<Detector> detectors, List<List<String>> reportOrder) {
             List<Finding> findings = new ArrayList<>();
-            for (Detector d : detectors) {
-                for (String id : new TreeSet<>(d.findingIds())) {
+            for (int i = 0; i < detectors.size(); i++) {
+                Detector d = detectors.get(i);
+                for (String id : reportOrder.get(i)) {
                     List<Span> list = byId.get(id);
                     if (list != null) {
                         Collections.sort(list);

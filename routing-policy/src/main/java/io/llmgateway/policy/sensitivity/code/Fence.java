@@ -26,30 +26,30 @@ final class Fence {
     }
 
     /** The fence opened or closed by this line, or null if it is no fence line. */
-    static Fence at(CharSequence text, int lineStart, int lineEnd) {
+    static Fence at(char[] text, int lineStart, int lineEnd) {
         int i = lineStart;
-        while (i < lineEnd && i - lineStart < 3 && text.charAt(i) == ' ') {
+        while (i < lineEnd && i - lineStart < 3 && text[i] == ' ') {
             i++;
         }
         if (i + 3 > lineEnd) {
             return null;
         }
-        char c = text.charAt(i);
-        if ((c != '`' && c != '~') || text.charAt(i + 1) != c || text.charAt(i + 2) != c) {
+        char c = text[i];
+        if ((c != '`' && c != '~') || text[i + 1] != c || text[i + 2] != c) {
             return null;
         }
         int tagStart = i + 3;
-        while (tagStart < lineEnd && text.charAt(tagStart) == c) {
+        while (tagStart < lineEnd && text[tagStart] == c) {
             tagStart++;
         }
-        while (tagStart < lineEnd && text.charAt(tagStart) == ' ') {
+        while (tagStart < lineEnd && text[tagStart] == ' ') {
             tagStart++;
         }
         int tagEnd = tagStart;
-        while (tagEnd < lineEnd && text.charAt(tagEnd) > ' ' && text.charAt(tagEnd) != '{' && tagEnd - tagStart < 20) {
+        while (tagEnd < lineEnd && text[tagEnd] > ' ' && text[tagEnd] != '{' && tagEnd - tagStart < 20) {
             tagEnd++;
         }
-        String tag = text.subSequence(tagStart, tagEnd).toString().toLowerCase(Locale.ROOT);
+        String tag = new String(text, tagStart, tagEnd - tagStart).toLowerCase(Locale.ROOT);
         return new Fence(lineStart, CODE_LANGUAGES.contains(tag));
     }
 

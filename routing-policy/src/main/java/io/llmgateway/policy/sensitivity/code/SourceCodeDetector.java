@@ -3,7 +3,7 @@ package io.llmgateway.policy.sensitivity.code;
 import io.llmgateway.policy.sensitivity.Detector;
 import io.llmgateway.policy.sensitivity.FindingKind;
 import io.llmgateway.policy.sensitivity.MatchSink;
-import io.llmgateway.policy.sensitivity.text.TextSearch;
+import io.llmgateway.policy.sensitivity.text.ScanText;
 
 /**
  * {@code source-code}: blocks of program text, in plain text or in Markdown fences. A block is a run
@@ -41,16 +41,15 @@ public final class SourceCodeDetector implements Detector {
     }
 
     @Override
-    public void scan(CharSequence text, MatchSink sink) {
+    public void scan(CharSequence input, MatchSink sink) {
+        char[] text = ScanText.of(input).array();
         CodeBlock block = new CodeBlock();
         Fence fence = null;
-        int n = text.length();
+        int n = text.length;
         int lineStart = 0;
         while (lineStart <= n) {
-            int lineEnd = TextSearch.indexOf(text, '\n', lineStart);
-            if (lineEnd < 0) {
-                lineEnd = n;
-            }
+            LineFeatures line = LineFeatures.of(text, lineStart);
+            int lineEnd = line.end();
             Fence marker = Fence.at(text, lineStart, lineEnd);
             if (marker != null) {
                 report(block, sink);
@@ -61,9 +60,9 @@ public final class SourceCodeDetector implements Detector {
                     fence = null;
                 }
             } else if (fence != null) {
-                fence.add(CodeLineScore.of(text, lineStart, lineEnd));
+                fence.add(CodeLineScore.of(text, lineStart, line));
             } else {
-                block.add(CodeLineScore.of(text, lineStart, lineEnd), lineStart, lineEnd, MAX_PROSE_GAP, this, sink);
+                block.add(CodeLineScore.of(text, lineStart, line), lineStart, lineEnd, MAX_PROSE_GAP, this, sink);
             }
             lineStart = lineEnd + 1;
         }

@@ -52,7 +52,7 @@ public final class BankCardDetector implements DigitRunDetector {
                 break;
             }
             if (n >= MIN && run.openRight(b)) {
-                run.copyDigits(text, a, b, digits);
+                run.copyDigits(a, b, digits);
                 if (isCardNumber(digits, n)) {
                     found = b;
                 }

@@ -4,6 +4,8 @@ import io.llmgateway.policy.sensitivity.Detector;
 import io.llmgateway.policy.sensitivity.FindingKind;
 import io.llmgateway.policy.sensitivity.MatchSink;
 import io.llmgateway.policy.sensitivity.text.AsciiChars;
+import io.llmgateway.policy.sensitivity.text.DigitSequences;
+import io.llmgateway.policy.sensitivity.text.ScanText;
 
 /**
  * {@code iban}: International Bank Account Numbers: a country code with a registered length, two
@@ -24,20 +26,26 @@ public final class IbanDetector implements Detector {
         return FindingKind.FINANCIAL;
     }
 
+    /**
+     * An IBAN starts with two capitals and two digits, so the candidates are the text's digit
+     * sequences that follow two capitals; they are tried in order, and one found skips the rest of it.
+     */
     @Override
     public void scan(CharSequence text, MatchSink sink) {
-        int n = text.length();
-        int i = 0;
-        while (i + 4 < n) {
-            if (isStart(text, i)) {
-                int end = match(text, i);
-                if (end > 0) {
-                    sink.match(ID, i, end);
-                    i = end;
-                    continue;
-                }
+        ScanText t = ScanText.of(text);
+        DigitSequences digits = DigitSequences.of(t);
+        int n = t.length();
+        int from = 0;
+        for (int k = 0; k < digits.count(); k++) {
+            int i = digits.start(k) - 2;
+            if (i < from || i + 4 >= n || !isStart(t, i)) {
+                continue;
             }
-            i++;
+            int end = match(t, i);
+            if (end > 0) {
+                sink.match(ID, i, end);
+                from = end;
+            }
         }
     }
 

@@ -60,7 +60,7 @@ public final class LandlineNumberDetector implements DigitRunDetector {
                 return -1;
             }
             if (n >= 10 && run.openRight(b)) {
-                run.copyDigits(text, a, b, digits);
+                run.copyDigits(a, b, digits);
                 if (isNumberWithAreaCode(digits, n)) {
                     return b;
                 }
@@ -107,7 +107,7 @@ public final class LandlineNumberDetector implements DigitRunDetector {
                 return -1;
             }
             if (n >= 7 && run.openRight(b)) {
-                run.copyDigits(text, a, b, digits);
+                run.copyDigits(a, b, digits);
                 if (digits[0] >= 2) {
                     return b;
                 }

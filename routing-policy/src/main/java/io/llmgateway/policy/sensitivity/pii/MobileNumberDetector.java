@@ -51,7 +51,7 @@ public final class MobileNumberDetector implements DigitRunDetector {
                 return -1;
             }
             if (n >= 11 && run.openRight(b)) {
-                run.copyDigits(text, a, b, digits);
+                run.copyDigits(a, b, digits);
                 if (isMobile(digits, n)) {
                     return b;
                 }

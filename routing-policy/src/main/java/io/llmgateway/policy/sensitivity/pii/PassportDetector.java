@@ -4,6 +4,7 @@ import io.llmgateway.policy.sensitivity.Detector;
 import io.llmgateway.policy.sensitivity.FindingKind;
 import io.llmgateway.policy.sensitivity.MatchSink;
 import io.llmgateway.policy.sensitivity.text.AsciiChars;
+import io.llmgateway.policy.sensitivity.text.ScanText;
 import io.llmgateway.policy.sensitivity.text.TextSearch;
 
 /**
@@ -29,7 +30,8 @@ public final class PassportDetector implements Detector {
     }
 
     @Override
-    public void scan(CharSequence text, MatchSink sink) {
+    public void scan(CharSequence input, MatchSink sink) {
+        ScanText text = ScanText.of(input);
         int[] next = new int[CONTEXT.length];
         java.util.Arrays.fill(next, -2);
         int from = 0;
@@ -76,14 +78,32 @@ public final class PassportDetector implements Detector {
         return best;
     }
 
-    /** Next occurrence of a context word, ignoring ASCII case. */
+    /**
+     * Next occurrence of a context word, ignoring ASCII case: a CJK word is searched as it is, an
+     * ASCII one by jumping between its first letter in either case.
+     */
     private static int find(CharSequence text, String word, int from) {
         if (word.charAt(0) >= 128) {
             return TextSearch.indexOf(text, word, from);
         }
-        for (int at = from; at <= text.length() - word.length(); at++) {
-            if ((text.charAt(at) | 0x20) == word.charAt(0) && TextSearch.regionMatchesIgnoreCase(text, at, word)) {
+        int last = text.length() - word.length();
+        char lower = word.charAt(0);
+        char upper = (char) (lower - ('a' - 'A'));
+        int nextLower = TextSearch.indexOf(text, lower, from);
+        int nextUpper = TextSearch.indexOf(text, upper, from);
+        while (nextLower >= 0 || nextUpper >= 0) {
+            boolean isLower = nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper);
+            int at = isLower ? nextLower : nextUpper;
+            if (at > last) {
+                return -1;
+            }
+            if (TextSearch.regionMatchesIgnoreCase(text, at, word)) {
                 return at;
+            }
+            if (isLower) {
+                nextLower = TextSearch.indexOf(text, lower, at + 1);
+            } else {
+                nextUpper = TextSearch.indexOf(text, upper, at + 1);
             }
         }
         return -1;

@@ -66,7 +66,7 @@ public final class ResidentIdDetector implements DigitRunDetector {
     }
 
     private static boolean isValid(CharSequence text, DigitRun run, int a, int b, int[] digits, boolean withX) {
-        int n = run.copyDigits(text, a, b, digits);
+        int n = run.copyDigits(a, b, digits);
         if (withX) {
             digits[17] = 10;
             return ResidentIdNumber.isValid18(digits);

@@ -4,6 +4,8 @@ import io.llmgateway.policy.sensitivity.Detector;
 import io.llmgateway.policy.sensitivity.FindingKind;
 import io.llmgateway.policy.sensitivity.MatchSink;
 import io.llmgateway.policy.sensitivity.text.AsciiChars;
+import io.llmgateway.policy.sensitivity.text.DigitSequences;
+import io.llmgateway.policy.sensitivity.text.ScanText;
 
 /**
  * {@code cn-uscc}: unified social credit codes of PRC organisations, as a whole 18-char ASCII word
@@ -13,6 +15,8 @@ import io.llmgateway.policy.sensitivity.text.AsciiChars;
 public final class SocialCreditCodeDetector implements Detector {
 
     public static final String ID = "cn-uscc";
+    /** Digits of the region code (offsets 2–7). */
+    private static final int REGION_DIGITS = 6;
 
     @Override
     public String id() {
@@ -24,26 +28,42 @@ public final class SocialCreditCodeDetector implements Detector {
         return FindingKind.PII;
     }
 
+    /**
+     * A valid code has digits at offsets 2–7, so only the words around digit sequences of six or more
+     * are looked at, each word once.
+     */
     @Override
     public void scan(CharSequence text, MatchSink sink) {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!AsciiChars.isWordChar(text.charAt(i))) {
-                i++;
+        ScanText t = ScanText.of(text);
+        DigitSequences digits = DigitSequences.of(t);
+        char[] c = t.array();
+        int wordEnd = 0;
+        for (int k = 0; k < digits.count(); k++) {
+            int s = digits.start(k);
+            if (s < wordEnd || digits.end(k) - s < REGION_DIGITS) {
                 continue;
             }
-            int end = i;
-            boolean digitsOnly = true;
-            while (end < n && AsciiChars.isWordChar(text.charAt(end))) {
-                digitsOnly &= AsciiChars.isDigit(text.charAt(end));
-                end++;
+            int start = s;
+            while (start > 0 && AsciiChars.isWordChar(c[start - 1])) {
+                start--;
             }
-            if (end - i == 18 && SocialCreditCode.isValid(text, i)
-                    && !(digitsOnly && ResidentIdNumber.isValid(text.subSequence(i, end)))) {
-                sink.match(ID, i, end);
+            wordEnd = digits.end(k);
+            while (wordEnd < c.length && AsciiChars.isWordChar(c[wordEnd])) {
+                wordEnd++;
             }
-            i = end;
+            if (wordEnd - start == 18 && SocialCreditCode.isValid(t, start)
+                    && !(isDigits(c, start, wordEnd) && ResidentIdNumber.isValid(t.subSequence(start, wordEnd)))) {
+                sink.match(ID, start, wordEnd);
+            }
         }
+    }
+
+    private static boolean isDigits(char[] c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!AsciiChars.isDigit(c[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,8 +4,12 @@ import io.llmgateway.policy.sensitivity.Detector;
 import io.llmgateway.policy.sensitivity.FindingKind;
 import io.llmgateway.policy.sensitivity.MatchSink;
 import io.llmgateway.policy.sensitivity.text.AsciiChars;
-import io.llmgateway.policy.sensitivity.text.KeywordAutomaton;
+import io.llmgateway.policy.sensitivity.text.KeywordSieve;
+import io.llmgateway.policy.sensitivity.text.PairSet;
+import io.llmgateway.policy.sensitivity.text.ScanText;
 import io.llmgateway.policy.sensitivity.text.ShannonEntropy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,22 +31,24 @@ public final class GenericSecretDetector implements Detector {
             "object", "any", "required", "optional", "secret", "password", "token", "empty", "redacted", "hidden",
             "masked", "example", "your_password", "yourpassword", "pass", "test", "bearer", "basic", "changeit");
 
+    private static final int BEARER = NAME_FRAGMENTS.length;
+    private static final int CURL_USER = BEARER + 1;
+    private static final int CURL_SHORT_USER = BEARER + 2;
+    /** The name fragments, then {@code bearer }, {@code --user } and {@code  -u }, at the indexes above. */
+    private static final KeywordSieve NAMES = KeywordSieve.of(names());
+    /** Where a name may start: the anchors this detector reads from the scan's shared pass. */
+    public static final PairSet ANCHORS = NAMES.firstPairs();
+
     private final double entropyThreshold;
-    private final KeywordAutomaton names;
-    private final int bearer;
-    private final int curlUser;
-    private final int curlShortUser;
 
     public GenericSecretDetector(double entropyThreshold) {
         this.entropyThreshold = entropyThreshold;
-        KeywordAutomaton.Builder builder = KeywordAutomaton.builder().caseInsensitive(true);
-        for (String fragment : NAME_FRAGMENTS) {
-            builder.add(fragment);
-        }
-        this.bearer = builder.add("bearer ");
-        this.curlUser = builder.add("--user ");
-        this.curlShortUser = builder.add(" -u ");
-        this.names = builder.build();
+    }
+
+    private static List<String> names() {
+        List<String> keywords = new ArrayList<>(List.of(NAME_FRAGMENTS));
+        keywords.addAll(List.of("bearer ", "--user ", " -u "));
+        return keywords;
     }
 
     @Override
@@ -56,21 +62,22 @@ public final class GenericSecretDetector implements Detector {
     }
 
     @Override
-    public void scan(CharSequence text, MatchSink sink) {
+    public void scan(CharSequence input, MatchSink sink) {
+        ScanText text = ScanText.of(input);
         int[] doneTo = {0};
-        names.search(text, (k, start, end) -> {
+        NAMES.search(text, (k, start, end) -> {
             if (start < doneTo[0]) {
                 return;
             }
             AssignedValue value;
             SecretName name;
-            if (k == bearer) {
+            if (k == BEARER) {
                 if (start > 0 && AsciiChars.isAlnum(text.charAt(start - 1))) {
                     return;
                 }
                 value = bearerToken(text, end);
                 name = SecretName.SECRET;
-            } else if (k == curlUser || k == curlShortUser) {
+            } else if (k == CURL_USER || k == CURL_SHORT_USER) {
                 value = CredentialValues.userPassword(text, end);
                 name = SecretName.PASSWORD;
             } else {

@@ -9,12 +9,21 @@ package io.llmgateway.policy.sensitivity.text;
 public final class DigitRun {
 
     static final int MAX_GROUPS = 12;
+    /** Longest window a detector copies: no number here has more digits. */
+    private static final int MAX_WINDOW = 24;
 
     private final int[] start = new int[MAX_GROUPS];
-    private final int[] scratch = new int[24];
+    private final int[] scratch = new int[MAX_WINDOW];
     private final int[] end = new int[MAX_GROUPS];
     /** {@code digitsBefore[g]}: digits in groups {@code 0..g-1}, so any window's count is O(1). */
     private final int[] digitsBefore = new int[MAX_GROUPS + 1];
+    /** {@link #lastGroupFrom} of each group, computed once the run is complete. */
+    private final int[] lastFrom = new int[MAX_GROUPS];
+    /** The digit values of the groups of at most {@link #MAX_WINDOW} digits, decoded once, in order. */
+    private final int[] values = new int[MAX_GROUPS * MAX_WINDOW];
+    /** Where group {@code g}'s digits are in {@link #values} (unset for a longer group). */
+    private final int[] valuesStart = new int[MAX_GROUPS];
+    private int valuesEnd;
     private int groups;
     private boolean attachedLeft;
     private boolean attachedRight;
@@ -22,21 +31,35 @@ public final class DigitRun {
 
     void reset(boolean attachedLeft) {
         this.groups = 0;
+        this.valuesEnd = 0;
         this.attachedLeft = attachedLeft;
         this.attachedRight = false;
         this.trailingX = false;
     }
 
-    void addGroup(int groupStart, int groupEnd) {
+    void addGroup(char[] text, int groupStart, int groupEnd) {
         start[groups] = groupStart;
         end[groups] = groupEnd;
         digitsBefore[groups + 1] = digitsBefore[groups] + (groupEnd - groupStart);
+        if (groupEnd - groupStart <= MAX_WINDOW) {
+            valuesStart[groups] = valuesEnd;
+            for (int i = groupStart; i < groupEnd; i++) {
+                values[valuesEnd++] = text[i] - '0';
+            }
+        }
         groups++;
     }
 
     void finish(boolean attachedRight, boolean trailingX) {
         this.attachedRight = attachedRight;
         this.trailingX = trailingX;
+        for (int g = groups - 1; g >= 0; g--) {
+            if (groupDigits(g) < 2) {
+                lastFrom[g] = g - 1;
+            } else {
+                lastFrom[g] = g + 1 < groups && groupDigits(g + 1) >= 2 ? lastFrom[g + 1] : g;
+            }
+        }
     }
 
     boolean full() {
@@ -67,14 +90,7 @@ public final class DigitRun {
      * on text made of single digits separated by spaces.
      */
     public int lastGroupFrom(int a) {
-        if (groupDigits(a) < 2) {
-            return a - 1;
-        }
-        int b = a;
-        while (b + 1 < groups && groupDigits(b + 1) >= 2) {
-            b++;
-        }
-        return b;
+        return lastFrom[a];
     }
 
     /** Digits in group {@code g}. */
@@ -102,14 +118,16 @@ public final class DigitRun {
         return scratch;
     }
 
-    /** Copies the digit values of groups {@code a..b} into {@code out}; returns how many. */
-    public int copyDigits(CharSequence text, int a, int b, int[] out) {
-        int n = 0;
-        for (int g = a; g <= b; g++) {
-            for (int i = start[g]; i < end[g]; i++) {
-                out[n++] = text.charAt(i) - '0';
-            }
+    /**
+     * Copies the digit values of groups {@code a..b}, at most 24 digits ({@link #scratch()}'s size),
+     * into {@code out}; returns how many.
+     */
+    public int copyDigits(int a, int b, int[] out) {
+        int n = digits(a, b);
+        if (n > MAX_WINDOW) {
+            throw new IllegalArgumentException("window of " + n + " digits; at most " + MAX_WINDOW + " are copied");
         }
+        System.arraycopy(values, valuesStart[a], out, 0, n);
         return n;
     }
 }

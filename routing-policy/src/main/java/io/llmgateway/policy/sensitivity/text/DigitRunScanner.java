@@ -1,9 +1,9 @@
 package io.llmgateway.policy.sensitivity.text;
 
 /**
- * Finds every {@link DigitRun} in a text in one forward pass. A run is "attached" on a side when it
- * continues an ASCII word ({@code A4111...}) or a number ({@code 3.1415}, {@code 1,234}, {@code 12:30}),
- * so detectors can reject it.
+ * Finds every {@link DigitRun} in a text in one forward pass over its {@link DigitSequences}. A run
+ * is "attached" on a side when it continues an ASCII word ({@code A4111...}) or a number
+ * ({@code 3.1415}, {@code 1,234}, {@code 12:30}), so detectors can reject it.
  */
 public final class DigitRunScanner {
 
@@ -17,35 +17,37 @@ public final class DigitRunScanner {
     }
 
     public static void scan(CharSequence text, RunHandler handler) {
+        ScanText t = ScanText.of(text);
+        DigitSequences sequences = DigitSequences.of(t);
         DigitRun run = new DigitRun();
-        int n = text.length();
+        int n = t.length();
         int i = 0;
-        while (i < n) {
-            if (!AsciiChars.isDigit(text.charAt(i))) {
-                i++;
+        for (int k = 0; k < sequences.count(); k++) {
+            if (sequences.start(k) < i) {
                 continue;
             }
-            run.reset(attachedBefore(text, i));
+            i = sequences.start(k);
+            run.reset(attachedBefore(t, i));
             int groupStart = i;
             while (true) {
                 int groupEnd = groupStart;
-                while (groupEnd < n && AsciiChars.isDigit(text.charAt(groupEnd))) {
+                while (groupEnd < n && AsciiChars.isDigit(t.charAt(groupEnd))) {
                     groupEnd++;
                 }
-                run.addGroup(groupStart, groupEnd);
-                int next = nextGroup(text, groupEnd);
+                run.addGroup(t.array(), groupStart, groupEnd);
+                int next = nextGroup(t, groupEnd);
                 if (next < 0) {
-                    boolean x = groupEnd < n && (text.charAt(groupEnd) | 0x20) == 'x'
-                            && !AsciiChars.isWordCharAt(text, groupEnd + 1);
+                    boolean x = groupEnd < n && (t.charAt(groupEnd) | 0x20) == 'x'
+                            && !AsciiChars.isWordCharAt(t, groupEnd + 1);
                     int after = x ? groupEnd + 1 : groupEnd;
-                    run.finish(attachedAfter(text, after), x);
-                    handler.onRun(text, run);
+                    run.finish(attachedAfter(t, after), x);
+                    handler.onRun(t, run);
                     i = after;
                     break;
                 }
                 if (run.full()) {
                     run.finish(false, false);
-                    handler.onRun(text, run);
+                    handler.onRun(t, run);
                     run.reset(false);
                 }
                 groupStart = next;

@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>Options: case-insensitive (chars folded with {@link AsciiChars#fold}) and whole words (a match
  * must not continue an ASCII word: the boundary is checked only on a side where the keyword itself
  * starts or ends with an ASCII letter, digit or underscore, so CJK keywords match inside CJK text).
- * Small automata get a dense ASCII transition table; large ones walk failure links.
+ * Small automata get a dense transition table over raw ASCII chars (case folding built in, so a
+ * step is one array read); large ones walk failure links.
  */
 public final class KeywordAutomaton {
 
@@ -39,6 +40,7 @@ public final class KeywordAutomaton {
     private final int[] edgeTarget;
     private final int[] fail;
     private final int[][] outputs;
+    /** Dense transitions on raw ASCII chars ({@code [(state << 7) | c]}, case folding built in), or null. */
     private final int[] asciiDelta;
     /** Whether every keyword is ASCII, so any other char sends the automaton back to its root. */
     private final boolean asciiOnly;
@@ -55,7 +57,7 @@ public final class KeywordAutomaton {
         this.edgeTarget = trie.edgeTarget;
         this.fail = trie.fail;
         this.outputs = trie.outputs;
-        this.asciiDelta = trie.states() <= DENSE_STATE_LIMIT ? trie.asciiDelta() : null;
+        this.asciiDelta = trie.states() <= DENSE_STATE_LIMIT ? trie.asciiDelta(caseInsensitive) : null;
         this.asciiOnly = b.keywords.stream().allMatch(k -> k.chars().allMatch(c -> c < 128));
     }
 
@@ -69,29 +71,32 @@ public final class KeywordAutomaton {
 
     /** Reports every match in {@code text[from, to)}. */
     public void search(CharSequence text, int from, int to, Hits hits) {
+        char[] chars = ScanText.of(text).array();
         int state = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (caseInsensitive) {
-                c = AsciiChars.fold(c);
-            }
-            if (c >= 128 && asciiOnly) {
-                state = 0;
-                continue;
-            }
-            state = asciiDelta != null && c < 128 ? asciiDelta[(state << 7) | c] : step(state, c);
+            char c = chars[i];
+            state = c < 128 && asciiDelta != null ? asciiDelta[(state << 7) | c] : stepOther(state, c);
             int[] out = outputs[state];
             if (out != null) {
-                emit(text, from, to, i + 1, out, hits);
+                emit(chars, from, to, i + 1, out, hits);
             }
         }
+    }
+
+    /** The transition on a char the dense table does not cover: non-ASCII, or any char of a large automaton. */
+    private int stepOther(int state, char c) {
+        char folded = caseInsensitive ? AsciiChars.fold(c) : c;
+        if (folded >= 128 && asciiOnly) {
+            return 0;
+        }
+        return folded < 128 && asciiDelta != null ? asciiDelta[(state << 7) | folded] : step(state, folded);
     }
 
     public void search(CharSequence text, Hits hits) {
         search(text, 0, text.length(), hits);
     }
 
-    private void emit(CharSequence text, int from, int to, int end, int[] out, Hits hits) {
+    private void emit(char[] text, int from, int to, int end, int[] out, Hits hits) {
         for (int k : out) {
             int start = end - keywordLength[k];
             if (wholeWords && !atBoundary(text, from, to, k, start, end)) {
@@ -101,11 +106,11 @@ public final class KeywordAutomaton {
         }
     }
 
-    private boolean atBoundary(CharSequence text, int from, int to, int k, int start, int end) {
-        if (wordStart[k] && start > from && AsciiChars.isWordChar(text.charAt(start - 1))) {
+    private boolean atBoundary(char[] text, int from, int to, int k, int start, int end) {
+        if (wordStart[k] && start > from && AsciiChars.isWordChar(text[start - 1])) {
             return false;
         }
-        return !(wordEnd[k] && end < to && AsciiChars.isWordChar(text.charAt(end)));
+        return !(wordEnd[k] && end < to && AsciiChars.isWordChar(text[end]));
     }
 
     private int step(int state, char c) {

@@ -102,8 +102,11 @@ final class TrieCompiler {
         }
     }
 
-    /** Full transition function restricted to ASCII input: {@code delta[(state << 7) | c]}. */
-    int[] asciiDelta() {
+    /**
+     * Full transition function restricted to ASCII input: {@code delta[(state << 7) | c]}; with
+     * {@code foldInput}, an upper-case letter moves like its lower-case form.
+     */
+    int[] asciiDelta(boolean foldInput) {
         int[] delta = new int[states() << 7];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(0);
@@ -117,6 +120,11 @@ final class TrieCompiler {
                     next = s == 0 ? 0 : delta[(fail[s] << 7) | c];
                 }
                 delta[(s << 7) | c] = next;
+            }
+            if (foldInput) {
+                for (int c = 'A'; c <= 'Z'; c++) {
+                    delta[(s << 7) | c] = delta[(s << 7) | AsciiChars.fold((char) c)];
+                }
             }
             for (int e = edgeOffset[s]; e < edgeOffset[s + 1]; e++) {
                 if (!seen[edgeTarget[e]]) {
