@@ -17,7 +17,7 @@
 #   STREAMS [2000] concurrent streams; DURATION [15s] per throughput run; LATENCY_DURATION [25s];
 #   STREAM_DURATION [30s] measured part of the streams runs (after a ramp and warm-up of STREAM_RAMP [15s]);
 #   STREAM_TOKENS [64] tokens per stream in the streams runs (4 tokens/s);
-#   WARMUP [5s] unrecorded load before each measured run; WARMUP_RUN [8s] per target and mode, once, to warm the JITs; GATEWAY_HEAP [512m] (-Xms = -Xmx);
+#   WARMUP [5s] unrecorded load before each measured run; WARMUP_RUN [60s] per target and mode, once, to warm the JITs (C2 needs about a minute of load on 2 cores); GATEWAY_HEAP [512m] (-Xms = -Xmx);
 #   GATEWAY_JAVA_OPTS, SIM_JAVA_OPTS, DRIVER_JAVA_OPTS extra JVM flags; JMH_ARGS [-f 1 -wi 3 -i 4 -w 2s -r 1s];
 #   JMH_FILTER [all benchmarks in the jar]; BASE_PORT [19100]; TARGETS [direct nginx gateway];
 #   GATEWAY_JAR [gateway-app/target/gateway-app.jar].
@@ -50,7 +50,7 @@ if [ "$QUICK" = 1 ]; then
   : "${JMH_FILTER:=SseRelay|RequestParse}"
 fi
 : "${RATE:=100}" "${CONCURRENCY:=64}" "${STREAMS:=2000}" "${DURATION:=15s}" "${LATENCY_DURATION:=25s}"
-: "${STREAM_DURATION:=30s}" "${STREAM_RAMP:=15s}" "${STREAM_TOKENS:=64}" "${WARMUP:=5s}" "${WARMUP_RUN:=8s}" "${GATEWAY_HEAP:=512m}"
+: "${STREAM_DURATION:=30s}" "${STREAM_RAMP:=15s}" "${STREAM_TOKENS:=64}" "${WARMUP:=5s}" "${WARMUP_RUN:=60s}" "${GATEWAY_HEAP:=512m}"
 : "${GATEWAY_JAVA_OPTS:=}" "${SIM_JAVA_OPTS:=}" "${DRIVER_JAVA_OPTS:=}" "${JMH_ARGS:=-f 1 -wi 3 -i 4 -w 2s -r 1s}"
 : "${JMH_FILTER:=}" "${BASE_PORT:=19100}" "${TARGETS:=direct nginx gateway}"
 : "${GATEWAY_JAR:=$ROOT/gateway-app/target/gateway-app.jar}"

@@ -186,8 +186,15 @@ public final class OpenAiHandler {
         }
         long overhead = call.overheadNanos();
         if (overhead > 0) {
-            h.set(GatewayHeaders.OVERHEAD_MS, String.format(java.util.Locale.ROOT, "%.3f", overhead / 1e6));
+            h.set(GatewayHeaders.OVERHEAD_MS, millis(overhead));
         }
+    }
+
+    /** Nanoseconds as milliseconds with three decimals ("0.412"), without a Formatter on every response. */
+    static String millis(long nanos) {
+        long micros = (nanos + 500) / 1000;
+        long frac = micros % 1000;
+        return (micros / 1000) + (frac < 10 ? ".00" : frac < 100 ? ".0" : ".") + frac;
     }
 
     /** Errors name the data class (and route) too, once the request got that far. */
