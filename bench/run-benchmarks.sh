@@ -332,5 +332,6 @@ if has jmh; then
 fi
 
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min)" >> "$OUT/machine.txt"
+java -cp "$JAR" io.llmgateway.bench.load.IdleWakeProbe >> "$OUT/machine.txt" 2>&1 || log "idle-wake probe failed"
 java -cp "$JAR" io.llmgateway.bench.load.BenchSummary "$OUT" > "$OUT/results.md"
 log "done: $OUT/results.md"
