@@ -3,6 +3,7 @@ package io.llmgateway.gateway.auth;
 import static io.llmgateway.gateway.support.FakeUpstream.chatCompletion;
 import static io.llmgateway.gateway.support.FakeUpstream.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.llmgateway.gateway.support.FakeUpstream;
 import io.llmgateway.gateway.support.PolicyFiles;
@@ -72,6 +73,9 @@ class SecretsStayOutTest {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         seen.add(c.get().uri("/status/feed").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         seen.add(c.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        // the access log is written by a background thread: wait for the line of the last API call (the 400)
+        // so the check below covers every line the requests produced
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains("\"status\":400"));
         seen.add(output.getAll());
         for (String text : seen) {
             assertThat(text).doesNotContain(APP_KEY, WRONG_KEY, ADMIN_KEY, PROMPT);

@@ -39,11 +39,13 @@ class AuditE2ETest extends SensitivityE2E {
     void captureLogs() {
         logs.start();
         root().addAppender(logs);
+        access().addAppender(logs); // the access logger does not pass its lines to root (logback-spring.xml)
     }
 
     @AfterEach
     void release() {
         root().detachAppender(logs);
+        access().detachAppender(logs);
     }
 
     @Test
@@ -81,6 +83,10 @@ class AuditE2ETest extends SensitivityE2E {
                 return rs.next() ? List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)) : List.of();
             }
         }
+    }
+
+    private static Logger access() {
+        return (Logger) LoggerFactory.getLogger("access");
     }
 
     private static Logger root() {
