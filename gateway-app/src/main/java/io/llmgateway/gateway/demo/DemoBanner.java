@@ -36,10 +36,13 @@ public class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
                    base URL : http://localhost:%1$d/v1
                    API key  : sk-demo-123
                    models   : %2$s
+                   status   : http://localhost:%1$d/   (admin API key: sk-admin-demo)
                  try:
                    curl http://localhost:%1$d/v1/chat/completions \\
                      -H 'Authorization: Bearer sk-demo-123' -H 'Content-Type: application/json' \\
                      -d '{"model":"chat-small","messages":[{"role":"user","content":"Hello"}]}'
+                 and with "model":"gpt-4o" and a secret in the message (e.g. AKIAQ3EGRLAUXTKGWV7Z):
+                   503, the external API never sees it; on chat-small it is served by a private GPU.
                 ==================================================================""".formatted(port, models);
         log.info(banner);
     }

@@ -34,4 +34,30 @@ class DemoModeTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.data.length()").isEqualTo(2);
     }
+
+    @Test
+    void aSecretIsServedPrivatelyAndNeverSentToTheClosedApi() {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        String secret = "{\"model\":\"%s\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\",\"content\":\"my key AKIAQ3EGRLAUXTKGWV7Z\"}]}";
+        client.post().uri("/v1/chat/completions").header("Authorization", "Bearer sk-demo-123")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(secret.formatted("chat-small"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("x-gateway-deployment", "qwen7-a10")
+                .expectHeader().valueEquals("x-gateway-data-class", "secret");
+        client.post().uri("/v1/chat/completions").header("Authorization", "Bearer sk-demo-123")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(secret.formatted("gpt-4o"))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().doesNotExist("x-gateway-deployment")
+                .expectBody().jsonPath("$.error.code").isEqualTo("data_class_requires_private_backend");
+        // the code assistant's floor keeps even a harmless request private
+        client.post().uri("/v1/chat/completions").header("Authorization", "Bearer sk-code-456")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"chat-small\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("x-gateway-data-class", "confidential");
+    }
 }
