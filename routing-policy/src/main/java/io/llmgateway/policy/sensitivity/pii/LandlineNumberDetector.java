@@ -27,17 +27,16 @@ public final class LandlineNumberDetector implements DigitRunDetector {
 
     @Override
     public void scanRun(CharSequence text, DigitRun run, MatchSink sink) {
-        int[] digits = run.scratch();
         int parenthesisedCode = areaCodeInParentheses(text, run.groupStart(0));
         int a = 0;
         while (a < run.groups()) {
             int b = -1;
             int start = run.groupStart(a);
             if (a == 0 && parenthesisedCode > 0) {
-                b = localNumberEnd(text, run, 0, digits);
+                b = run.firstWindow(0, 7, 8, (d, n) -> d[0] >= 2); // the local number after (0xx)
                 start -= parenthesisedCode;
             } else if (run.openLeft(a)) {
-                b = matchFrom(text, run, a, digits);
+                b = run.firstWindow(a, 10, 16, LandlineNumberDetector::isNumberWithAreaCode);
                 if (b >= 0 && start > 0 && text.charAt(start - 1) == '+') {
                     start--;
                 }
@@ -50,23 +49,6 @@ public final class LandlineNumberDetector implements DigitRunDetector {
                 a++;
             }
         }
-    }
-
-    /** Last group of area code + local number starting at group {@code a}, or -1. */
-    private static int matchFrom(CharSequence text, DigitRun run, int a, int[] digits) {
-        for (int b = a, last = run.lastGroupFrom(a); b <= last; b++) {
-            int n = run.digits(a, b);
-            if (n > 16) {
-                return -1;
-            }
-            if (n >= 10 && run.openRight(b)) {
-                run.copyDigits(a, b, digits);
-                if (isNumberWithAreaCode(digits, n)) {
-                    return b;
-                }
-            }
-        }
-        return -1;
     }
 
     static boolean isNumberWithAreaCode(int[] d, int n) {
@@ -97,23 +79,6 @@ public final class LandlineNumberDetector implements DigitRunDetector {
     private static boolean isLocal(int[] d, int from, int n) {
         int len = n - from;
         return (len == 7 || len == 8) && d[from] >= 2;
-    }
-
-    /** The local number after a {@code (0xx)} area code, or -1. */
-    private static int localNumberEnd(CharSequence text, DigitRun run, int a, int[] digits) {
-        for (int b = a, last = run.lastGroupFrom(a); b <= last; b++) {
-            int n = run.digits(a, b);
-            if (n > 8) {
-                return -1;
-            }
-            if (n >= 7 && run.openRight(b)) {
-                run.copyDigits(a, b, digits);
-                if (digits[0] >= 2) {
-                    return b;
-                }
-            }
-        }
-        return -1;
     }
 
     /** Extends the match over a following {@code -1234} extension group. */

@@ -27,10 +27,9 @@ public final class MobileNumberDetector implements DigitRunDetector {
 
     @Override
     public void scanRun(CharSequence text, DigitRun run, MatchSink sink) {
-        int[] digits = run.scratch();
         int a = 0;
         while (a < run.groups()) {
-            int b = run.openLeft(a) ? matchFrom(text, run, a, digits) : -1;
+            int b = run.openLeft(a) ? run.firstWindow(a, 11, 15, MobileNumberDetector::isMobile) : -1;
             if (b >= 0) {
                 int start = run.groupStart(a);
                 if (start > 0 && text.charAt(start - 1) == '+') {
@@ -42,22 +41,6 @@ public final class MobileNumberDetector implements DigitRunDetector {
                 a++;
             }
         }
-    }
-
-    private static int matchFrom(CharSequence text, DigitRun run, int a, int[] digits) {
-        for (int b = a, last = run.lastGroupFrom(a); b <= last; b++) {
-            int n = run.digits(a, b);
-            if (n > 15) {
-                return -1;
-            }
-            if (n >= 11 && run.openRight(b)) {
-                run.copyDigits(a, b, digits);
-                if (isMobile(digits, n)) {
-                    return b;
-                }
-            }
-        }
-        return -1;
     }
 
     /** Whether {@code n} digits are a mobile number, bare or with a country/trunk prefix. */

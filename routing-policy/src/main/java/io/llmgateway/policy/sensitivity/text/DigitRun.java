@@ -113,6 +113,34 @@ public final class DigitRun {
         return trailingX;
     }
 
+    /** A test of a window's digits: {@code d[0..n-1]}. */
+    @FunctionalInterface
+    public interface WindowTest {
+        boolean test(int[] d, int n);
+    }
+
+    /**
+     * The first group {@code b} from group {@code a} on such that groups {@code a..b} hold at least
+     * {@code minDigits} digits, the window is open on the right and its digits (copied into
+     * {@link #scratch()}) pass {@code test}; -1 once the window would hold more than {@code maxDigits}
+     * (at most {@link #MAX_WINDOW}) or none does.
+     */
+    public int firstWindow(int a, int minDigits, int maxDigits, WindowTest test) {
+        for (int b = a, last = lastFrom[a]; b <= last; b++) {
+            int n = digits(a, b);
+            if (n > maxDigits) {
+                return -1;
+            }
+            if (n >= minDigits && openRight(b)) {
+                copyDigits(a, b, scratch);
+                if (test.test(scratch, n)) {
+                    return b;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** A buffer of 24 ints for a detector to copy a window's digits into while it handles this run. */
     public int[] scratch() {
         return scratch;
