@@ -38,9 +38,10 @@ final class TransportErrors {
         if (isPoolExhausted(t)) {
             return unavailable(who + ": no free connection in the connection pool in time", t);
         }
-        if (t instanceof IllegalArgumentException) {
-            // request translation maps its own (see UpstreamClient.translate); here it is Netty's decoder
-            // refusing a response that is not HTTP (status line "SSH-2.0-...", negative status code)
+        if (t instanceof IllegalArgumentException || t instanceof io.netty.handler.codec.DecoderException) {
+            // Netty's decoder refusing a response that is not HTTP: status line "SSH-2.0-...", negative status
+            // code (IllegalArgumentException), oversized headers (TooLongFrameException, a DecoderException);
+            // request translation maps its own (UpstreamClient.translate)
             return GatewayException.builder(ErrorKind.UPSTREAM_BAD_RESPONSE, who + " sent an invalid HTTP response").cause(t).build();
         }
         if (t instanceof StreamLimitException) {
@@ -57,9 +58,6 @@ final class TransportErrors {
         }
         if (t instanceof IOException) {
             return unavailable(who + ": connection failed (" + t.getClass().getSimpleName() + ")", t);
-        }
-        if (t instanceof io.netty.handler.codec.DecoderException || t instanceof io.netty.handler.codec.TooLongFrameException) {
-            return GatewayException.builder(ErrorKind.UPSTREAM_BAD_RESPONSE, who + " sent an invalid HTTP response").cause(t).build();
         }
         return GatewayException.builder(ErrorKind.UPSTREAM_ERROR, who + ": " + t.getClass().getSimpleName()).cause(t).build();
     }
