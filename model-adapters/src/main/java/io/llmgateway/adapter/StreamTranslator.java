@@ -1,5 +1,7 @@
 package io.llmgateway.adapter;
 
+import io.llmgateway.adapter.error.ErrorKind;
+import io.llmgateway.adapter.error.GatewayException;
 import io.llmgateway.adapter.schema.OpenAiChunk;
 import io.llmgateway.adapter.schema.UpstreamEvent;
 import io.llmgateway.adapter.schema.Usage;
@@ -26,4 +28,10 @@ public interface StreamTranslator {
 
     /** Usage reported so far, or null if none has been reported. */
     Usage usage();
+
+    /** The error {@link #onComplete()} throws when the upstream's stream ended before the answer was complete. */
+    static GatewayException endedEarly(UpstreamTarget target) {
+        return GatewayException.of(ErrorKind.UPSTREAM_ERROR,
+                "upstream '" + target.deploymentId() + "' ended the stream before the answer was complete");
+    }
 }

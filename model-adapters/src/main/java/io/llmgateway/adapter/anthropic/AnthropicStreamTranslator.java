@@ -71,8 +71,7 @@ public class AnthropicStreamTranslator implements StreamTranslator {
         if (finishSent) {
             return stop(); // message_delta arrived, only message_stop is missing
         }
-        throw GatewayException.of(ErrorKind.UPSTREAM_ERROR,
-                "upstream '" + target.deploymentId() + "' ended the stream before the answer was complete");
+        throw StreamTranslator.endedEarly(target);
     }
 
     @Override

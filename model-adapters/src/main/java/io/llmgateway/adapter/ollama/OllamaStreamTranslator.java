@@ -89,8 +89,7 @@ public class OllamaStreamTranslator implements StreamTranslator {
     @Override
     public List<OpenAiChunk> onComplete() {
         if (!done) {
-            throw GatewayException.of(ErrorKind.UPSTREAM_ERROR,
-                    "upstream '" + target.deploymentId() + "' ended the stream before the answer was complete");
+            throw StreamTranslator.endedEarly(target);
         }
         return List.of();
     }

@@ -101,8 +101,7 @@ public class OpenAiStreamTranslator implements StreamTranslator {
     @Override
     public List<OpenAiChunk> onComplete() {
         if (!finished()) {
-            throw GatewayException.of(ErrorKind.UPSTREAM_ERROR,
-                    "upstream '" + target.deploymentId() + "' ended the stream before the answer was complete");
+            throw StreamTranslator.endedEarly(target);
         }
         return end();
     }

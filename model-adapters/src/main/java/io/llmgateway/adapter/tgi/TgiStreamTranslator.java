@@ -81,8 +81,7 @@ public class TgiStreamTranslator implements StreamTranslator {
     @Override
     public List<OpenAiChunk> onComplete() {
         if (!done) {
-            throw GatewayException.of(ErrorKind.UPSTREAM_ERROR,
-                    "upstream '" + target.deploymentId() + "' ended the stream before the answer was complete");
+            throw StreamTranslator.endedEarly(target);
         }
         return List.of();
     }
