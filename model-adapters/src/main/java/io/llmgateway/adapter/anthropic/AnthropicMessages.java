@@ -3,7 +3,6 @@ package io.llmgateway.adapter.anthropic;
 import io.llmgateway.adapter.error.ErrorKind;
 import io.llmgateway.adapter.error.GatewayException;
 import io.llmgateway.adapter.schema.WireJson;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -80,22 +79,11 @@ final class AnthropicMessages {
     }
 
     private static JsonNode arguments(JsonNode args, String at) {
-        if (args.isObject()) {
-            return args;
+        JsonNode object = WireJson.argumentsObject(args);
+        if (object == null) {
+            throw invalid(at, "Tool call arguments must be a JSON object to be sent to an Anthropic deployment.");
         }
-        String text = args.asString("").strip();
-        if (text.isEmpty()) {
-            return WireJson.MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode parsed = WireJson.MAPPER.readTree(text);
-            if (parsed != null && parsed.isObject()) {
-                return parsed;
-            }
-        } catch (JacksonException ignored) {
-            // reported below
-        }
-        throw invalid(at, "Tool call arguments must be a JSON object to be sent to an Anthropic deployment.");
+        return object;
     }
 
     private void append(String role, ArrayNode blocks) {

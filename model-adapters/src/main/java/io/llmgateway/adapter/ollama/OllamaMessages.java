@@ -5,7 +5,6 @@ import io.llmgateway.adapter.error.GatewayException;
 import io.llmgateway.adapter.schema.WireJson;
 import java.util.HashMap;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -93,22 +92,11 @@ final class OllamaMessages {
     }
 
     private static JsonNode arguments(JsonNode args, String at) {
-        if (args.isObject()) {
-            return args;
+        JsonNode object = WireJson.argumentsObject(args);
+        if (object == null) {
+            throw invalid(at + ".function.arguments", "Tool call arguments must be a JSON object to be sent to an Ollama deployment.");
         }
-        String text = args.asString("").strip();
-        if (text.isEmpty()) {
-            return WireJson.MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode parsed = WireJson.MAPPER.readTree(text);
-            if (parsed != null && parsed.isObject()) {
-                return parsed;
-            }
-        } catch (JacksonException ignored) {
-            // reported below
-        }
-        throw invalid(at + ".function.arguments", "Tool call arguments must be a JSON object to be sent to an Ollama deployment.");
+        return object;
     }
 
     static GatewayException invalid(String param, String message) {

@@ -1,8 +1,10 @@
 package io.llmgateway.adapter.schema;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,5 +27,26 @@ public final class WireJson {
             .build();
 
     private WireJson() {
+    }
+
+    /**
+     * Tool-call arguments as a JSON object, for APIs that take them as an object rather than OpenAI's
+     * JSON text: the object itself, the object the text holds, {@code {}} for empty text; null when the
+     * arguments are neither (the caller reports it in its own words).
+     */
+    public static JsonNode argumentsObject(JsonNode args) {
+        if (args.isObject()) {
+            return args;
+        }
+        String text = args.asString("").strip();
+        if (text.isEmpty()) {
+            return MAPPER.createObjectNode();
+        }
+        try {
+            JsonNode parsed = MAPPER.readTree(text);
+            return parsed != null && parsed.isObject() ? parsed : null;
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 }
