@@ -1,7 +1,6 @@
 package io.llmgateway.gateway.api;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import io.llmgateway.gateway.ledger.TimeOrderedIds;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
@@ -11,13 +10,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every request an id: the client's {@code x-request-id} if it is a sane token, else a new one.
- * It is echoed on every response, errors included, and stored as an exchange attribute.
+ * New ids sort by time. It is echoed on every response, errors included, and stored as an exchange attribute.
  */
 public final class RequestIdFilter implements WebFilter, Ordered {
 
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -33,10 +31,9 @@ public final class RequestIdFilter implements WebFilter, Ordered {
         return id != null ? id.toString() : newId();
     }
 
+    /** {@code req_} and 24 hex digits that start with the time, so the ledger's request-id index grows at one end. */
     static String newId() {
-        byte[] b = new byte[12];
-        RANDOM.nextBytes(b);
-        return "req_" + HexFormat.of().formatHex(b);
+        return "req_" + TimeOrderedIds.hex96(System.currentTimeMillis());
     }
 
     @Override

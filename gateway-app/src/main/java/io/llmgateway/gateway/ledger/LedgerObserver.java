@@ -7,7 +7,6 @@ import io.llmgateway.gateway.routing.RoutingStateHolder;
 import io.llmgateway.policy.Deployment;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.UUID;
 
 /** Turns every finished call that reached an upstream into one ledger record and hands it to the writer. */
 public final class LedgerObserver implements CallObserver {
@@ -33,7 +32,7 @@ public final class LedgerObserver implements CallObserver {
         Usage u = call.usage();
         Instant start = call.startedAt();
         long durationNanos = call.durationNanos();
-        return new UsageRecord(UUID.randomUUID().toString(), call.requestId(), start, start.plusNanos(durationNanos),
+        return new UsageRecord(TimeOrderedIds.uuid7(start.toEpochMilli()).toString(), call.requestId(), start, start.plusNanos(durationNanos),
                 call.appId(), call.alias(), call.deploymentId(), d == null ? null : d.pool(), d == null ? null : d.zone().id(),
                 call.dataClass(), call.sensitivity() == null ? null : call.sensitivity().detectors(),
                 call.operation().id(), call.stream(),

@@ -12,43 +12,88 @@ import io.llmgateway.adapter.schema.OpenAiChunk;
 import io.llmgateway.adapter.schema.OpenAiRequest;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.http.HttpResources;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
- * Executes upstream exchanges on Reactor Netty with one shared connection pool. Non-blocking end to
+ * Executes upstream exchanges on Reactor Netty with a connection pool per event loop. Non-blocking end to
  * end; cancelling the returned publisher closes the upstream exchange (the connection is dropped,
  * so the upstream sees the client go away and stops generating).
  */
 public final class UpstreamClient implements AutoCloseable {
 
     private final UpstreamClientConfig config;
-    private final ConnectionProvider pool;
-    private final HttpClient base;
-    private final HttpClient secure;
-    private final ConcurrentHashMap<Duration, HttpClient> byConnectTimeout = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Duration, HttpClient> secureByConnectTimeout = new ConcurrentHashMap<>();
+    private final List<Lane> lanes;
+    private final AtomicInteger nextLane = new AtomicInteger();
+
+    /**
+     * One connection pool per event loop, its connections registered on that loop. A request is sent on
+     * the lane of the event loop it runs on, so the upstream connection and the client's connection are
+     * served by the same thread: a relayed stream event is read and written there, with no hand-over to
+     * another loop (a task queue, a wake-up, lost batching) per event. Reactor Netty's single pool hands
+     * out whichever idle connection it has, on any loop. Requests made off the event loops (after a
+     * queue or a retry delay) take the lanes in turn.
+     */
+    private static final class Lane {
+        final EventLoop loop;
+        final ConnectionProvider pool;
+        final HttpClient base;
+        final HttpClient secure;
+        final ConcurrentHashMap<Duration, HttpClient> byConnectTimeout = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<Duration, HttpClient> secureByConnectTimeout = new ConcurrentHashMap<>();
+
+        Lane(EventLoop loop, ConnectionProvider pool, TlsSettings tls) {
+            this.loop = loop;
+            this.pool = pool;
+            this.base = HttpClient.create(pool).runOn(loop).compress(false).keepAlive(true);
+            this.secure = UpstreamTls.apply(base, tls);
+        }
+    }
 
     public UpstreamClient(UpstreamClientConfig config) {
+        this(config, HttpResources.get().onClient(LoopResources.DEFAULT_NATIVE));
+    }
+
+    /** @param loops the event loops to send on (the server's, so relays stay on one thread) */
+    UpstreamClient(UpstreamClientConfig config, EventLoopGroup loops) {
         this.config = config;
-        this.pool = ConnectionProvider.builder("upstream")
-                .maxConnections(config.maxConnectionsPerHost())
-                .pendingAcquireTimeout(config.pendingAcquireTimeout())
-                .pendingAcquireMaxCount(-1)
-                .maxIdleTime(config.maxIdleTime())
-                .evictInBackground(Duration.ofSeconds(5))
-                .build();
-        this.base = HttpClient.create(pool).compress(false).keepAlive(true);
-        this.secure = UpstreamTls.apply(base, config.tls());
+        List<EventLoop> all = new ArrayList<>();
+        for (EventExecutor e : loops) {
+            if (all.size() < config.maxConnectionsPerHost()) {
+                all.add((EventLoop) e);
+            }
+        }
+        // the configured bound is on the whole client: each lane gets its share (a bound below the number
+        // of loops gets fewer lanes, so a bound of 1 is still one connection)
+        int perLane = (config.maxConnectionsPerHost() + all.size() - 1) / all.size();
+        List<Lane> built = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            ConnectionProvider pool = ConnectionProvider.builder("upstream-" + i)
+                    .maxConnections(perLane)
+                    .pendingAcquireTimeout(config.pendingAcquireTimeout())
+                    .pendingAcquireMaxCount(-1)
+                    .maxIdleTime(config.maxIdleTime())
+                    .evictInBackground(Duration.ofSeconds(5))
+                    .build();
+            built.add(new Lane(all.get(i), pool, config.tls()));
+        }
+        this.lanes = List.copyOf(built);
     }
 
     public UpstreamClientConfig config() {
@@ -155,13 +200,29 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     private HttpClient client(Duration connectTimeout, boolean https) {
-        HttpClient from = https ? secure : base;
-        return (https ? secureByConnectTimeout : byConnectTimeout).computeIfAbsent(connectTimeout,
+        Lane lane = lane();
+        HttpClient from = https ? lane.secure : lane.base;
+        return (https ? lane.secureByConnectTimeout : lane.byConnectTimeout).computeIfAbsent(connectTimeout,
                 d -> from.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, d.toMillis())));
+    }
+
+    /** The calling event loop's lane, or the next one in turn when called from another thread. */
+    private Lane lane() {
+        for (Lane lane : lanes) {
+            if (lane.loop.inEventLoop()) {
+                return lane;
+            }
+        }
+        return lanes.get(Math.floorMod(nextLane.getAndIncrement(), lanes.size()));
+    }
+
+    /** Number of event-loop lanes (for tests). */
+    int lanes() {
+        return lanes.size();
     }
 
     @Override
     public void close() {
-        pool.disposeLater().block(Duration.ofSeconds(10));
+        Flux.fromIterable(lanes).flatMap(l -> l.pool.disposeLater()).then().block(Duration.ofSeconds(10));
     }
 }

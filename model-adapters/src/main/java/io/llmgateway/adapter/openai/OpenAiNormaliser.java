@@ -91,6 +91,45 @@ final class OpenAiNormaliser {
         return changed;
     }
 
+    /**
+     * A {@link PlainChunk} event that needs no repair: notes its identity and roles as {@link #chunk} would
+     * and returns true; false (nothing noted) if it has to go through {@link #chunk}: a repeated role, or a
+     * finish reason to map.
+     */
+    boolean plain(PlainChunk e) {
+        for (int i = 0; i < e.choices; i++) {
+            int choice = e.index[i];
+            if (e.role[i] && roleSent.get(choice)) {
+                return false;
+            }
+            String fr = e.finishReason[i];
+            if (fr != null) {
+                String normal = FinishReason.normalise(fr);
+                if (toolCalled.get(choice) && !namedToolChoice && FinishReason.STOP.wire().equals(normal)) {
+                    normal = FinishReason.TOOL_CALLS.wire();
+                }
+                if (!normal.equals(fr)) {
+                    return false;
+                }
+            }
+        }
+        for (int i = 0; i < e.choices; i++) {
+            if (e.role[i]) {
+                roleSent.set(e.index[i]);
+            }
+        }
+        if (id == null) {
+            id = e.id;
+        }
+        if (created <= 0) {
+            created = e.created;
+        }
+        if (model == null) {
+            model = e.model;
+        }
+        return true;
+    }
+
     private boolean identity(ObjectNode root, String object) {
         boolean changed = false;
         String seenId = root.path("id").asString("");

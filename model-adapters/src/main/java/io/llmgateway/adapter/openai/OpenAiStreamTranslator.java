@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * did not ask for usage. Servers that report usage on the finish event (DeepSeek, Groq, Mistral,
  * llama.cpp) have it moved to a usage-only chunk at the end, as OpenAI sends it.
  * A stream that ends without {@code [DONE]} is fine if every choice finished (llama.cpp and others
- * omit it); one that ends mid-answer is an error.
+ * omit it); one that ends mid-answer is an error. A plain token event is read with the streaming parser
+ * ({@link PlainChunk}) and passed on as it came; only the others are read as a tree.
  */
 public class OpenAiStreamTranslator implements StreamTranslator {
 
@@ -34,11 +35,12 @@ public class OpenAiStreamTranslator implements StreamTranslator {
     private final Operation operation;
     private final ResponseStamp stamp;
     private final OpenAiNormaliser normaliser;
+    private final boolean scanPlain;
     private final BitSet open = new BitSet();
     private final BitSet seen = new BitSet();
     private boolean done;
     private boolean usageChunkSent;
-    private JsonNode lastIdentity;
+    private Identity lastIdentity;
     private Usage usage;
 
     public OpenAiStreamTranslator(UpstreamTarget target) {
@@ -50,10 +52,21 @@ public class OpenAiStreamTranslator implements StreamTranslator {
     }
 
     private OpenAiStreamTranslator(UpstreamTarget target, Operation operation, boolean namedToolChoice, ResponseStamp stamp) {
+        this(target, operation, namedToolChoice, stamp, true);
+    }
+
+    private OpenAiStreamTranslator(UpstreamTarget target, Operation operation, boolean namedToolChoice, ResponseStamp stamp,
+                                   boolean scanPlain) {
+        this.scanPlain = scanPlain;
         this.target = target;
         this.operation = operation;
         this.stamp = stamp;
         this.normaliser = new OpenAiNormaliser(operation, stamp, target.model(), namedToolChoice);
+    }
+
+    /** The same translator reading every event as a tree: the reference {@link PlainChunk}'s path is checked against. */
+    static OpenAiStreamTranslator treeOnly(OpenAiRequest request, UpstreamTarget target, ResponseStamp stamp) {
+        return new OpenAiStreamTranslator(target, request.operation(), OpenAiNormaliser.namedToolChoice(request), stamp, false);
     }
 
     @Override
@@ -65,13 +78,21 @@ public class OpenAiStreamTranslator implements StreamTranslator {
         if ("[DONE]".equals(data.strip())) {
             return end();
         }
+        PlainChunk plain = scanPlain ? PlainChunk.scan(data) : null;
+        if (plain != null && normaliser.plain(plain)) {
+            lastIdentity = new Identity(plain.id, plain.created, plain.model);
+            for (int i = 0; i < plain.choices; i++) {
+                track(plain.index[i], plain.finishReason[i] != null);
+            }
+            return List.of(OpenAiChunk.delta(data));
+        }
         ObjectNode node = parse(data);
         if (node.has("error") && !node.has("choices") || "error".equals(node.path("object").asString(""))) {
             done = true;
             throw new OpenAiErrorTranslator().inStream(node, target);
         }
         boolean changed = normaliser.chunk(node);
-        lastIdentity = node;
+        lastIdentity = new Identity(node.path("id").asString(null), node.path("created").asLong(0), node.path("model").asString(null));
         Usage u = Usage.fromOpenAi(node.get("usage"));
         if (u != null) {
             usage = u;
@@ -124,24 +145,32 @@ public class OpenAiStreamTranslator implements StreamTranslator {
             return List.of();
         }
         usageChunkSent = true;
-        ChunkWriter writer = new ChunkWriter(operation, lastIdentity.path("id").asString(stamp.id(operation)),
-                lastIdentity.path("created").asLong(stamp.created()), lastIdentity.path("model").asString(target.model()));
+        ChunkWriter writer = new ChunkWriter(operation, lastIdentity.id() != null ? lastIdentity.id() : stamp.id(operation),
+                lastIdentity.created() > 0 ? lastIdentity.created() : stamp.created(),
+                lastIdentity.model() != null ? lastIdentity.model() : target.model());
         return List.of(writer.usage(usage));
     }
 
     private void track(JsonNode choices) {
         for (JsonNode c : choices) {
-            int idx = c.path("index").asInt(0);
-            if (idx >= 0 && idx < 4096) {
-                seen.set(idx);
-                JsonNode fr = c.get("finish_reason");
-                if (fr != null && !fr.isNull()) {
-                    open.clear(idx);
-                } else {
-                    open.set(idx);
-                }
+            JsonNode fr = c.get("finish_reason");
+            track(c.path("index").asInt(0), fr != null && !fr.isNull());
+        }
+    }
+
+    private void track(int index, boolean finished) {
+        if (index >= 0 && index < 4096) {
+            seen.set(index);
+            if (finished) {
+                open.clear(index);
+            } else {
+                open.set(index);
             }
         }
+    }
+
+    /** The identity of the last event, for the usage-only event added at the end; null parts fall back to the stamp. */
+    private record Identity(String id, long created, String model) {
     }
 
     private ObjectNode parse(String data) {

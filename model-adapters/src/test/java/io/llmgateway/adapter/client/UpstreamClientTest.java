@@ -281,6 +281,47 @@ class UpstreamClientTest {
     }
 
     @Test
+    void aStreamIsRelayedOnTheEventLoopThatSentIt() throws Exception {
+        server = new FakeServer((req, res) -> res.header("content-type", "text/event-stream")
+                .sendString(Flux.just(sse(TOKEN), sse(FINISH))).then());
+        UpstreamTarget t = Targets.to(server.url("/v1"));
+        io.netty.channel.EventLoopGroup loops = new io.netty.channel.MultiThreadIoEventLoopGroup(3,
+                io.netty.channel.nio.NioIoHandler.newFactory());
+        try (UpstreamClient laned = new UpstreamClient(UpstreamClientConfig.DEFAULTS, loops)) {
+            assertThat(laned.lanes()).isEqualTo(3);
+            java.util.List<String> mismatches = new java.util.concurrent.CopyOnWriteArrayList<>();
+            // several rounds on every loop, so pooled connections are reused: each must come back on its own loop
+            java.util.List<io.netty.util.concurrent.EventExecutor> order = new java.util.ArrayList<>();
+            loops.forEach(order::add);
+            for (int round = 0; round < 4; round++) {
+                java.util.Collections.rotate(order, 1); // not the group's own order, which round-robin would match
+                for (io.netty.util.concurrent.EventExecutor loop : order) {
+                    java.util.concurrent.CompletableFuture<Long> done = new java.util.concurrent.CompletableFuture<>();
+                    loop.execute(() -> {
+                        Thread sender = Thread.currentThread();
+                        stream(laned, request(STREAM), t)
+                                .doOnNext(c -> {
+                                    if (Thread.currentThread() != sender) {
+                                        mismatches.add(sender.getName() + " -> " + Thread.currentThread().getName());
+                                    }
+                                })
+                                .count().subscribe(done::complete, done::completeExceptionally);
+                    });
+                    assertThat(done.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+                }
+            }
+            assertThat(mismatches).isEmpty();
+            assertThat(server.seen).hasSize(12);
+        } finally {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    Flux<OpenAiChunk> stream(UpstreamClient with, OpenAiRequest req, UpstreamTarget target) {
+        return with.stream(openai, req, target, openai.streamTranslator(req, target));
+    }
+
+    @Test
     void anUpstreamThatClosesEveryConnectionStillServesTheNextRequest() {
         // llama.cpp server style: "Connection: close" after each stream, no [DONE]
         server = new FakeServer((req, res) -> res.header("content-type", "text/event-stream").header("connection", "close")

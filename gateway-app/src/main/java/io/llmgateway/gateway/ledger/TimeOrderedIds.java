@@ -1,0 +1,41 @@
+package io.llmgateway.gateway.ledger;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Ids that sort by creation time, so a database index on them grows at its right edge instead of
+ * touching a random page per insert. A random UUID as primary key made the embedded ledger read and
+ * rewrite pages all over its B-tree: about 90 us of CPU per row at 300k rows against about 40 us
+ * with these (docs/benchmarks.md). Correlation ids, not secrets: the random part only keeps ids made
+ * in the same millisecond apart.
+ */
+public final class TimeOrderedIds {
+
+    private TimeOrderedIds() {
+    }
+
+    /** An RFC 9562 version 7 UUID: 48 bits of Unix milliseconds, then 74 random bits. */
+    public static UUID uuid7(long epochMillis) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long hi = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | r.nextInt(1 << 12);
+        long lo = r.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+        return new UUID(hi, lo);
+    }
+
+    /** 24 lower-case hex digits: 48 bits of Unix milliseconds, then 48 random bits. */
+    public static String hex96(long epochMillis) {
+        long random = ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL;
+        char[] out = new char[24];
+        hex(epochMillis & 0xFFFF_FFFF_FFFFL, out, 0);
+        hex(random, out, 12);
+        return new String(out);
+    }
+
+    private static void hex(long value, char[] out, int at) {
+        for (int i = 11; i >= 0; i--) {
+            out[at + i] = Character.forDigit((int) (value & 0xF), 16);
+            value >>>= 4;
+        }
+    }
+}
