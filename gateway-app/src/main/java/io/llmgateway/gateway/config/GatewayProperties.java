@@ -62,7 +62,7 @@ public record GatewayProperties(
     }
 
     /**
-     * @param maxConnectionsPerHost pooled connections per upstream host
+     * @param maxConnectionsPerHost pooled connections per upstream host, split evenly across the event loops
      * @param maxIdleTime           close idle upstream connections after this (below the upstreams' keep-alive)
      * @param maxResponseBytes      cap on a non-streamed upstream answer
      * @param maxEventBytes         cap on one upstream stream event

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Settings of the shared upstream connection pool and of the byte limits applied to every answer.
  *
- * @param maxConnectionsPerHost concurrent connections to one upstream host:port
+ * @param maxConnectionsPerHost concurrent connections to one upstream host:port (split evenly across the event loops)
  * @param pendingAcquireTimeout how long a request waits for a pooled connection
  * @param maxIdleTime           idle pooled connections are closed after this; keep it below the
  *                              upstreams' keep-alive timeout (uvicorn/vLLM: 5 s) to avoid reusing a
