@@ -5,10 +5,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Ids that sort by creation time, so a database index on them grows at its right edge instead of
- * touching a random page per insert. A random UUID as primary key made the embedded ledger read and
- * rewrite pages all over its B-tree: about 90 us of CPU per row at 300k rows against about 40 us
- * with these (docs/benchmarks.md). Correlation ids, not secrets: the random part only keeps ids made
- * in the same millisecond apart.
+ * touching a random page per insert. Random UUIDs and request ids made the embedded ledger read and
+ * rewrite pages all over its B-trees: 65 us of CPU per row against 19 us with these, at 150k-300k rows
+ * ({@code LedgerIdOrderProbe} in the bench module, docs/benchmarks.md). Correlation ids, not secrets:
+ * the random part only keeps ids made in the same millisecond apart.
  */
 public final class TimeOrderedIds {
 
