@@ -79,13 +79,14 @@ public final class UpstreamClient implements AutoCloseable {
                 all.add((EventLoop) e);
             }
         }
-        // the configured bound is on the whole client: each lane gets its share (a bound below the number
-        // of loops gets fewer lanes, so a bound of 1 is still one connection)
-        int perLane = (config.maxConnectionsPerHost() + all.size() - 1) / all.size();
+        // the configured bound is on the whole client: the lanes' shares add up to it (a bound below the
+        // number of loops gets fewer lanes, so a bound of 1 is still one connection)
+        int share = config.maxConnectionsPerHost() / all.size();
+        int remainder = config.maxConnectionsPerHost() % all.size();
         List<Lane> built = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             ConnectionProvider pool = ConnectionProvider.builder("upstream-" + i)
-                    .maxConnections(perLane)
+                    .maxConnections(share + (i < remainder ? 1 : 0))
                     .pendingAcquireTimeout(config.pendingAcquireTimeout())
                     .pendingAcquireMaxCount(-1)
                     .maxIdleTime(config.maxIdleTime())
