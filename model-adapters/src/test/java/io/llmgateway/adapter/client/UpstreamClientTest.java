@@ -360,6 +360,30 @@ class UpstreamClientTest {
     }
 
     @Test
+    void theLanesTogetherHoldNoMoreConnectionsThanTheBound() {
+        server = new FakeServer((req, res) -> Mono.never());
+        io.netty.channel.EventLoopGroup loops = new io.netty.channel.MultiThreadIoEventLoopGroup(3,
+                io.netty.channel.nio.NioIoHandler.newFactory());
+        // 4 connections over 3 loops: shares 2, 1, 1; calls from this thread take the lanes in turn
+        try (UpstreamClient laned = new UpstreamClient(new UpstreamClientConfig(4, Duration.ofMillis(300), Duration.ofSeconds(4), 1024, 1024), loops)) {
+            UpstreamTarget t = Targets.to(server.url("/v1"), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
+            java.util.List<reactor.core.Disposable> hogs = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) { // lanes 0, 1, 2, 0: every connection of the bound in use
+                    hogs.add(laned.call(openai, request(CHAT), t).subscribe(r -> { }, e -> { }));
+                }
+                StepVerifier.create(laned.call(openai, request(CHAT), t)) // lane 1 again: its one connection is taken
+                        .expectErrorMatches(kind(ErrorKind.UPSTREAM_UNAVAILABLE, "connection pool"))
+                        .verify(Duration.ofSeconds(10));
+            } finally {
+                hogs.forEach(reactor.core.Disposable::dispose);
+            }
+        } finally {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aMisconfiguredDeploymentIsReportedAsSuch() {
         UpstreamTarget t = Targets.to("http://127.0.0.1:1/v1", java.util.Map.of("no-such-option", "x"),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
