@@ -67,15 +67,17 @@ final class PlainChunk {
                 case "error" -> 64;
                 default -> 0;
             };
-            if ((seen & bit) != 0 || bit == 64) {
+            // a repeated known key, an error, or an identity field of another type: the tree decides
+            boolean text = bit == 1 || bit == 2 || bit == 8;
+            if ((seen & bit) != 0 || bit == 64 || text && t != JsonToken.VALUE_STRING || bit == 4 && t != JsonToken.VALUE_NUMBER_INT) {
                 return null;
             }
             seen |= bit;
             switch (bit) {
-                case 1 -> id = t == JsonToken.VALUE_STRING ? p.getString() : null;
-                case 2 -> object = t == JsonToken.VALUE_STRING ? p.getString() : null;
-                case 4 -> created = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : 0;
-                case 8 -> model = t == JsonToken.VALUE_STRING ? p.getString() : null;
+                case 1 -> id = p.getString();
+                case 2 -> object = p.getString();
+                case 4 -> created = p.getLongValue();
+                case 8 -> model = p.getString();
                 case 16 -> {
                     if (t != JsonToken.START_ARRAY) {
                         return null;
