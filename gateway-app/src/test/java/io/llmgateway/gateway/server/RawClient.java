@@ -45,6 +45,22 @@ final class RawClient implements AutoCloseable {
         return false;
     }
 
+    /** The status code of the server's answer, or -1 if none came (closed, reset, or nothing) within {@code bound}. */
+    int statusWithin(Duration bound) throws IOException {
+        socket.setSoTimeout((int) bound.toMillis());
+        StringBuilder line = new StringBuilder();
+        InputStream in = socket.getInputStream();
+        try {
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                line.append((char) b);
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        String[] parts = line.toString().split(" ");
+        return parts.length >= 2 && parts[0].startsWith("HTTP/") && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : -1;
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
