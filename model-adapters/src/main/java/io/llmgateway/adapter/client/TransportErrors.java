@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.TimeoutException;
 import reactor.core.Exceptions;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
@@ -22,11 +21,6 @@ import reactor.netty.http.client.PrematureCloseException;
 final class TransportErrors {
 
     private TransportErrors() {
-    }
-
-    /** A Reactor timeout (ours), as opposed to the pool's wait for a connection, which is also a TimeoutException. */
-    static boolean isTimeout(Throwable t) {
-        return t instanceof TimeoutException && !isPoolExhausted(t);
     }
 
     static Throwable map(Throwable t, UpstreamTarget target) {

@@ -105,13 +105,11 @@ public final class UpstreamClient implements AutoCloseable {
     public Mono<AdapterResponse> call(WireAdapter adapter, OpenAiRequest request, UpstreamTarget target) {
         return Mono.defer(() -> {
                     UpstreamRequest up = translate(adapter, request, target);
-                    return send(up, target).response((resp, body) -> BoundedBody.collect(body, config.maxResponseBytes())
-                                    .map(bytes -> answer(adapter, request, target, resp, bytes)))
-                            .next();
+                    Lane lane = lane();
+                    Flux<AdapterResponse> answer = send(up, target, lane).response((resp, body) -> BoundedBody.collect(body, config.maxResponseBytes())
+                            .map(bytes -> answer(adapter, request, target, resp, bytes)));
+                    return new ExchangeWatch<>(answer, Deadline.exchange(target.timeouts()), lane.loop, target).next();
                 })
-                .timeout(target.timeouts().total())
-                .onErrorMap(TransportErrors::isTimeout, e -> GatewayException.of(ErrorKind.TIMEOUT,
-                        "upstream '" + target.deploymentId() + "' did not answer within " + Deadline.human(target.timeouts().total())))
                 .onErrorMap(t -> TransportErrors.map(t, target));
     }
 
@@ -122,15 +120,10 @@ public final class UpstreamClient implements AutoCloseable {
     public Flux<OpenAiChunk> stream(WireAdapter adapter, OpenAiRequest request, UpstreamTarget target, StreamTranslator translator) {
         return Flux.defer(() -> {
             UpstreamRequest up = translate(adapter, request, target);
-            Deadline deadline = new Deadline(target.timeouts());
-            ClientDemand demand = new ClientDemand();
-            return send(up, target)
-                    .response((resp, body) -> events(adapter, target, translator, resp, body))
-                    .timeout(deadline.first(), chunk -> deadline.next())
-                    .doOnNext(chunk -> demand.delivered())
-                    .doOnRequest(demand::requested)
-                    // no chunk for too long: the upstream's fault only if someone was waiting for one
-                    .onErrorMap(TransportErrors::isTimeout, e -> demand.outstanding() ? deadline.error(target) : demand.stalled(target));
+            Lane lane = lane();
+            Flux<OpenAiChunk> chunks = send(up, target, lane).response((resp, body) -> events(adapter, target, translator, resp, body));
+            // first event, idle gap and total on one timer; an expiry with no demand outstanding is the client's stall
+            return new ExchangeWatch<>(chunks, Deadline.stream(target.timeouts()), lane.loop, target);
         }).onErrorMap(t -> TransportErrors.map(t, target));
     }
 
@@ -144,8 +137,8 @@ public final class UpstreamClient implements AutoCloseable {
         }
     }
 
-    private HttpClient.ResponseReceiver<?> send(UpstreamRequest up, UpstreamTarget target) {
-        return client(target.timeouts().connect(), "https".equalsIgnoreCase(up.uri().getScheme()))
+    private HttpClient.ResponseReceiver<?> send(UpstreamRequest up, UpstreamTarget target, Lane lane) {
+        return client(lane, target.timeouts().connect(), "https".equalsIgnoreCase(up.uri().getScheme()))
                 .headers(h -> up.headers().forEach(h::set))
                 .headers(h -> {
                     if (up.body() != null) {
@@ -200,8 +193,7 @@ public final class UpstreamClient implements AutoCloseable {
                 .takeUntil(c -> c.kind() == OpenAiChunk.Kind.ERROR);
     }
 
-    private HttpClient client(Duration connectTimeout, boolean https) {
-        Lane lane = lane();
+    private static HttpClient client(Lane lane, Duration connectTimeout, boolean https) {
         HttpClient from = https ? lane.secure : lane.base;
         return (https ? lane.secureByConnectTimeout : lane.byConnectTimeout).computeIfAbsent(connectTimeout,
                 d -> from.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, d.toMillis())));

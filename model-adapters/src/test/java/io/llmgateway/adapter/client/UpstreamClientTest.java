@@ -248,6 +248,31 @@ class UpstreamClientTest {
     }
 
     @Test
+    void aStreamThatKeepsSendingIsNotIdleHoweverLongItRuns() {
+        // 12 events 60 ms apart: 720 ms in all, several times the first-event and idle limits, but never idle for 250 ms
+        server = new FakeServer((req, res) -> res.header("content-type", "text/event-stream")
+                .sendString(Flux.interval(Duration.ofMillis(60)).take(12).map(i -> sse(TOKEN)).concatWith(Flux.just(sse(FINISH)))).then());
+        UpstreamTarget t = Targets.to(server.url("/v1"), Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(10));
+        StepVerifier.create(stream(openai, request(STREAM), t))
+                .expectNextCount(12)
+                .thenConsumeWhile(c -> true)
+                .verifyComplete();
+    }
+
+    @Test
+    void aStreamThatNeverGoesIdleStillEndsAtTheTotalLimit() {
+        server = new FakeServer((req, res) -> res.header("content-type", "text/event-stream")
+                .sendString(Flux.interval(Duration.ofMillis(40)).map(i -> sse(TOKEN))).then());
+        UpstreamTarget t = Targets.to(server.url("/v1"), Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofMillis(700));
+        long start = System.nanoTime();
+        StepVerifier.create(stream(openai, request(STREAM), t))
+                .thenConsumeWhile(c -> true)
+                .expectErrorMatches(kind(ErrorKind.TIMEOUT, "did not finish within 700ms"))
+                .verify(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+    }
+
+    @Test
     void aSlowNonStreamedAnswerHitsTheTotalTimeout() {
         server = new FakeServer((req, res) -> Mono.never());
         UpstreamTarget t = Targets.to(server.url("/v1"), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(300));
