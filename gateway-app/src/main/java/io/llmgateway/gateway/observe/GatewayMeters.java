@@ -1,5 +1,6 @@
 package io.llmgateway.gateway.observe;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -33,8 +34,31 @@ public final class GatewayMeters {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> queued = new ConcurrentHashMap<>();
 
+    private final MeterFamily<Counter> routeDecisions;
+    private final MeterFamily<Counter> routeOutcomes;
+    private final MeterFamily<Counter> rejections;
+    private final MeterFamily<Counter> dataClasses;
+    private final MeterFamily<Counter> detectorHits;
+    private final MeterFamily<Counter> refusedSensitive;
+    private final MeterFamily<Counter> redactions;
+    private final MeterFamily<Timer> sensitivityScans;
+    private final MeterFamily<Counter> admissionRejections;
+
     public GatewayMeters(MeterRegistry registry) {
         this.registry = registry;
+        this.routeDecisions = MeterFamily.counter(registry, "gateway.route.decisions", "rule", "outcome");
+        this.routeOutcomes = MeterFamily.counter(registry, "gateway.route.outcomes", "rule", "outcome", "reason");
+        this.rejections = MeterFamily.counter(registry, "gateway.route.rejections", "deployment", "reason");
+        this.dataClasses = MeterFamily.counter(registry, "gateway.data.class.requests", "app", "data_class");
+        this.detectorHits = MeterFamily.counter(registry, "gateway.sensitivity.detector.hits", "detector");
+        this.refusedSensitive = MeterFamily.counter(registry, "gateway.sensitivity.refused", "app", "data_class");
+        this.redactions = MeterFamily.counter(registry, "gateway.sensitivity.redactions", "app", "detector");
+        this.sensitivityScans = new MeterFamily<>(t -> Timer.builder("gateway.sensitivity.scan")
+                .description("Sensitivity classification per request").tags(t)
+                .serviceLevelObjectives(Duration.ofNanos(100_000), Duration.ofMillis(1), Duration.ofMillis(5),
+                        Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(250))
+                .register(registry), "outcome");
+        this.admissionRejections = MeterFamily.counter(registry, "gateway.admission.rejections", "app", "reason");
     }
 
     public MeterRegistry registry() {
@@ -43,7 +67,7 @@ public final class GatewayMeters {
 
     /** {@code gateway.route.decisions{rule,outcome}}: the planner's decision (routed, data_class_zone, refused_by_rule...). */
     public void routeDecision(String rule, String planOutcome) {
-        registry.counter("gateway.route.decisions", "rule", tag(rule), "outcome", tag(planOutcome)).increment();
+        routeDecisions.get(tag(rule), tag(planOutcome)).increment();
     }
 
     /**
@@ -51,22 +75,22 @@ public final class GatewayMeters {
      * refused, failed, cancelled; reason = the error code ({@code none} when served). Recorded by MetricsObserver.
      */
     public void routeOutcome(String rule, String outcome, String reason) {
-        registry.counter("gateway.route.outcomes", "rule", tag(rule), "outcome", tag(outcome), "reason", tag(reason)).increment();
+        routeOutcomes.get(tag(rule), tag(outcome), tag(reason)).increment();
     }
 
     /** {@code gateway.route.rejections{deployment,reason}}: a candidate the planner ruled out (zone, context, circuit_open, saturated, budget...). */
     public void rejection(String deployment, String reasonCode) {
-        registry.counter("gateway.route.rejections", "deployment", tag(deployment), "reason", tag(reasonCode)).increment();
+        rejections.get(tag(deployment), tag(reasonCode)).increment();
     }
 
     /** {@code gateway.data.class.requests{app,data_class}}: effective data class, once per classified request. */
     public void dataClass(String app, String dataClass) {
-        registry.counter("gateway.data.class.requests", "app", tag(app), "data_class", tag(dataClass)).increment();
+        dataClasses.get(tag(app), tag(dataClass)).increment();
     }
 
     /** {@code gateway.sensitivity.detector.hits{detector}}: requests in which a detector fired (not the count of matches). */
     public void detectorHit(String detector) {
-        registry.counter("gateway.sensitivity.detector.hits", "detector", tag(detector)).increment();
+        detectorHits.get(tag(detector)).increment();
     }
 
     /**
@@ -74,12 +98,12 @@ public final class GatewayMeters {
      * their data class (error code {@code data_class_requires_private_backend}); recorded by MetricsObserver.
      */
     public void refusedSensitive(String app, String dataClass) {
-        registry.counter("gateway.sensitivity.refused", "app", tag(app), "data_class", tag(dataClass)).increment();
+        refusedSensitive.get(tag(app), tag(dataClass)).increment();
     }
 
     /** {@code gateway.sensitivity.redactions{app,detector}}: findings masked instead of forcing a private backend. */
     public void redaction(String app, String detector) {
-        registry.counter("gateway.sensitivity.redactions", "app", tag(app), "detector", tag(detector)).increment();
+        redactions.get(tag(app), tag(detector)).increment();
     }
 
     /**
@@ -87,16 +111,12 @@ public final class GatewayMeters {
      * scan was incomplete (size_cap, deadline, regex_budget, detector_failed, failed), which made the request most sensitive.
      */
     public void sensitivityScan(String outcome, long nanos) {
-        Timer.builder("gateway.sensitivity.scan").description("Sensitivity classification per request")
-                .tag("outcome", tag(outcome))
-                .serviceLevelObjectives(Duration.ofNanos(100_000), Duration.ofMillis(1), Duration.ofMillis(5),
-                        Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(250))
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        sensitivityScans.get(tag(outcome)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** {@code gateway.admission.rejections{app,reason}}: rate_limited, tokens, concurrency, budget, queue_full... */
     public void admissionRejected(String app, String reasonCode) {
-        registry.counter("gateway.admission.rejections", "app", tag(app), "reason", tag(reasonCode)).increment();
+        admissionRejections.get(tag(app), tag(reasonCode)).increment();
     }
 
     /** Gauge {@code gateway.limit.headroom{app,limit}}: fraction (0..1) of an app's per-minute limit still free (limit: rpm, tpm). */

@@ -6,8 +6,9 @@ import io.llmgateway.gateway.routing.RouteErrors;
 import io.llmgateway.gateway.routing.RoutingStateHolder;
 import io.llmgateway.policy.Deployment;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,14 +19,38 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MetricsObserver implements CallObserver {
 
+    private static final String GEN_AI_OP = "gen_ai.operation.name";
+    private static final String GEN_AI_MODEL = "gen_ai.request.model";
+
     private final GatewayMeters meters;
-    private final MeterRegistry registry;
     private final RoutingStateHolder routing;
+    private final MeterFamily<Counter> requests;
+    private final MeterFamily<Timer> requestDuration;
+    private final MeterFamily<Timer> overhead;
+    private final MeterFamily<Timer> genAiDuration;
+    private final MeterFamily<Timer> timeToFirstToken;
+    private final MeterFamily<Timer> timePerOutputToken;
+    private final MeterFamily<DistributionSummary> tokens;
+    private final MeterFamily<Counter> cost;
+    private final MeterFamily<Counter> attempts;
 
     public MetricsObserver(GatewayMeters meters, RoutingStateHolder routing) {
         this.meters = meters;
-        this.registry = meters.registry();
         this.routing = routing;
+        MeterRegistry r = meters.registry();
+        this.requests = MeterFamily.counter(r, "gateway.requests",
+                "app", "model", "deployment", "pool", "zone", "operation", "stream", "status", "outcome");
+        this.requestDuration = new MeterFamily<>(t -> MeterBuckets.requestDuration(r, t), "app", "model", "deployment", "pool", "outcome");
+        this.overhead = new MeterFamily<>(t -> MeterBuckets.overhead(r, t), "operation", "stream");
+        this.genAiDuration = new MeterFamily<>(t -> MeterBuckets.genAiDuration(r, t), GEN_AI_OP, GEN_AI_MODEL, "deployment", "pool", "error.type");
+        this.timeToFirstToken = new MeterFamily<>(t -> MeterBuckets.timeToFirstToken(r, t), GEN_AI_OP, GEN_AI_MODEL, "deployment", "pool");
+        this.timePerOutputToken = new MeterFamily<>(t -> MeterBuckets.timePerOutputToken(r, t), GEN_AI_OP, GEN_AI_MODEL, "deployment", "pool");
+        this.tokens = new MeterFamily<>(t -> MeterBuckets.tokens(r, t),
+                "app", "model", "deployment", "pool", "zone", GEN_AI_OP, "gen_ai.token.type");
+        this.cost = new MeterFamily<>(t -> Counter.builder("gateway.cost").baseUnit("usd")
+                .description("USD cost of requests (API prices or GPU time)").tags(t).register(r),
+                "app", "model", "deployment", "pool", "zone");
+        this.attempts = MeterFamily.counter(r, "gateway.upstream.attempts", "deployment", "pool", "outcome");
     }
 
     @Override
@@ -38,30 +63,25 @@ public final class MetricsObserver implements CallObserver {
         String zone = d == null ? "none" : d.zone().id();
         String outcome = outcome(call);
         String op = call.operation().id();
-        registry.counter("gateway.requests", Tags.of("app", app, "model", model, "deployment", deployment, "pool", pool,
-                "zone", zone, "operation", op, "stream", Boolean.toString(call.stream()),
-                "status", Integer.toString(call.status()), "outcome", outcome)).increment();
-        Tags where = Tags.of("app", app, "model", model, "deployment", deployment, "pool", pool);
-        MeterBuckets.requestDuration(registry, where.and("outcome", outcome)).record(call.durationNanos(), TimeUnit.NANOSECONDS);
+        String stream = Boolean.toString(call.stream());
+        requests.get(app, model, deployment, pool, zone, op, stream, Integer.toString(call.status()), outcome).increment();
+        requestDuration.get(app, model, deployment, pool, outcome).record(call.durationNanos(), TimeUnit.NANOSECONDS);
         if (call.overheadNanos() > 0) {
-            MeterBuckets.overhead(registry, Tags.of("operation", op, "stream", Boolean.toString(call.stream())))
-                    .record(call.overheadNanos(), TimeUnit.NANOSECONDS);
+            overhead.get(op, stream).record(call.overheadNanos(), TimeUnit.NANOSECONDS);
         }
         genAi(call, model, deployment, pool);
         Usage u = call.usage();
         if (u != null && call.deploymentId() != null) {
-            Tags tt = where.and("zone", zone).and("gen_ai.operation.name", GenAiNames.operation(call.operation()));
-            MeterBuckets.tokens(registry, tt.and("gen_ai.token.type", "input")).record(u.promptTokens());
-            MeterBuckets.tokens(registry, tt.and("gen_ai.token.type", "output")).record(u.completionTokens());
+            String genAiOp = GenAiNames.operation(call.operation());
+            tokens.get(app, model, deployment, pool, zone, genAiOp, "input").record(u.promptTokens());
+            tokens.get(app, model, deployment, pool, zone, genAiOp, "output").record(u.completionTokens());
         }
         if (call.reachedUpstream()) {
-            Counter.builder("gateway.cost").baseUnit("usd").description("USD cost of requests (API prices or GPU time)")
-                    .tags(where.and("zone", zone)).register(registry).increment(call.costUsd());
+            cost.get(app, model, deployment, pool, zone).increment(call.costUsd());
         }
         for (CallContext.Attempt a : call.attempts()) {
             Deployment ad = routing.current().policy().deployments().get(a.deploymentId());
-            registry.counter("gateway.upstream.attempts", "deployment", GatewayMeters.tag(a.deploymentId()),
-                    "pool", ad == null ? "none" : ad.pool(), "outcome", GatewayMeters.tag(a.outcome())).increment();
+            attempts.get(GatewayMeters.tag(a.deploymentId()), ad == null ? "none" : ad.pool(), GatewayMeters.tag(a.outcome())).increment();
         }
         if (call.rule() != null) {
             meters.routeOutcome(call.rule(), decision(call), call.error() == null ? "none" : call.error().code());
@@ -83,17 +103,16 @@ public final class MetricsObserver implements CallObserver {
     private void genAi(CallContext call, String model, String deployment, String pool) {
         String op = GenAiNames.operation(call.operation());
         String errorType = call.error() == null ? "none" : GatewayMeters.tag(call.error().code());
-        Tags t = Tags.of("gen_ai.operation.name", op, "gen_ai.request.model", model, "deployment", deployment, "pool", pool);
-        MeterBuckets.genAiDuration(registry, t.and("error.type", errorType)).record(call.durationNanos(), TimeUnit.NANOSECONDS);
+        genAiDuration.get(op, model, deployment, pool, errorType).record(call.durationNanos(), TimeUnit.NANOSECONDS);
         long ttft = call.timeToFirstByteNanos();
         if (!call.stream() || ttft == 0 || call.deploymentId() == null) {
             return;
         }
-        MeterBuckets.timeToFirstToken(registry, t).record(ttft, TimeUnit.NANOSECONDS);
+        timeToFirstToken.get(op, model, deployment, pool).record(ttft, TimeUnit.NANOSECONDS);
         Usage u = call.usage();
         if (u != null && u.completionTokens() > 1 && call.error() == null && !call.cancelled()) {
             long perToken = Math.max(0, call.durationNanos() - ttft) / (u.completionTokens() - 1);
-            MeterBuckets.timePerOutputToken(registry, t).record(perToken, TimeUnit.NANOSECONDS);
+            timePerOutputToken.get(op, model, deployment, pool).record(perToken, TimeUnit.NANOSECONDS);
         }
     }
 
