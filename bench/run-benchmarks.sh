@@ -3,8 +3,9 @@
 #   direct  : the load driver -> the simulator (model-sim SimMain)
 #   nginx   : the load driver -> nginx (Debian package, plain reverse proxy) -> the simulator
 #   gateway : the load driver -> the gateway (routing rule, classifier settings, limits, metrics, ledger) -> the simulator
-# Scenarios: maximum throughput (closed loop), added latency at a fixed moderate rate (open loop),
-# many concurrent open streams (RSS sampled over time), then the JMH microbenchmarks with -prof gc.
+# Scenarios: maximum throughput (closed loop), added latency at a fixed moderate rate (open loop; separate runs, and
+# each proxy interleaved request by request with direct), many concurrent open streams (RSS sampled over time),
+# then the JMH microbenchmarks with -prof gc.
 # Writes target/bench/*.json and target/bench/results.md (paste into docs/benchmarks.md).
 #
 # Usage: bench/run-benchmarks.sh [--quick] [--skip-build] [--only LIST] [--out DIR]
@@ -309,6 +310,24 @@ if has latency; then
     log "latency: $t, open loop $RATE req/s, stream"
     drive "$t" latency-stream --mode open --rate "$RATE" --warmup "$WARMUP" --duration "$LATENCY_DURATION" \
       --trace azure-conv --max-prompt-tokens 1024 --max-output-tokens 64 --stream
+  done
+fi
+
+if has latency; then
+  # The same, interleaved with direct: every request goes to the target when due and, half an interval later, straight
+  # to the simulator, so both halves see the same moments of the machine (separate runs 25 s apart differ by more than
+  # the 1 ms the target is about). RATE each, so the simulator sees 2 x RATE.
+  for t in $TARGETS; do
+    [ "$t" = direct ] && continue
+    for mode in non-stream stream; do
+      name=paired; extra=()
+      [ "$mode" = stream ] && { name=paired-stream; extra=(--stream); }
+      log "latency, interleaved with direct: $t, open loop $RATE req/s each, $mode"
+      drive "$t" "$name" --mode open --rate "$RATE" --warmup "$WARMUP" --duration "$LATENCY_DURATION" \
+        --trace azure-conv --max-prompt-tokens 1024 --max-output-tokens 64 "${extra[@]}" \
+        --baseline-url "http://127.0.0.1:$SIM_FAST/v1" --baseline-model bench-model \
+        --baseline-label "direct, paired with $t" --baseline-out "$OUT/$name-direct-vs-$t.json"
+    done
   done
 fi
 

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * tables (direct to the simulator, through nginx, through the gateway), the targets of docs/benchmarks.md
  * with their verdicts, the JMH table and every run's full row. Reads {@code DIR/<scenario>-<target>.json}
  * (scenarios {@code throughput}, {@code throughput-stream}, {@code latency}, {@code latency-stream},
- * {@code streams}), {@code DIR/jmh.json}, and {@code DIR/machine.txt}.
+ * {@code streams}; the interleaved {@code paired} and {@code paired-stream} with their direct halves
+ * {@code <scenario>-direct-vs-<target>}), {@code DIR/jmh.json}, and {@code DIR/machine.txt}.
  *
  * <pre>java -cp bench/target/benchmarks.jar io.llmgateway.bench.load.BenchSummary target/bench &gt; target/bench/results.md</pre>
  */
@@ -50,6 +51,7 @@ public final class BenchSummary {
         }
         sb.append(BenchTables.throughput(this));
         sb.append(BenchTables.latency(this));
+        sb.append(BenchTables.paired(this));
         sb.append(BenchTables.streams(this));
         sb.append(BenchTables.targets(this));
         sb.append(JmhTable.render(dir.resolve("jmh.json")));
@@ -70,6 +72,16 @@ public final class BenchSummary {
                 JsonNode r = report(scenario, t);
                 if (r != null) {
                     runs.add(r);
+                }
+            }
+        }
+        for (String scenario : BenchTables.PAIRED) {
+            for (String t : BenchTables.PAIRED_TARGETS) {
+                for (String name : List.of(t, "direct-vs-" + t)) {
+                    JsonNode r = report(scenario, name);
+                    if (r != null) {
+                        runs.add(r);
+                    }
                 }
             }
         }

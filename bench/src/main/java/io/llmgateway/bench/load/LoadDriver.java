@@ -41,23 +41,43 @@ public final class LoadDriver {
             System.exit(2);
             return;
         }
-        ObjectNode report = run(o, samples);
+        Reports reports = runWithBaseline(o, samples);
         if (o.out() != null) {
-            LoadReport.write(report, o.out());
+            LoadReport.write(reports.main(), o.out());
         }
-        System.out.print(ReportMarkdown.single(report));
-        System.exit(report.path("requests").path("ok").asLong() > 0 ? 0 : 1);
+        System.out.print(ReportMarkdown.single(reports.main()));
+        if (reports.baseline() != null) {
+            if (o.baseline().out() != null) {
+                LoadReport.write(reports.baseline(), o.baseline().out());
+            }
+            System.out.print(ReportMarkdown.single(reports.baseline()));
+        }
+        boolean ok = reports.main().path("requests").path("ok").asLong() > 0
+                && (reports.baseline() == null || reports.baseline().path("requests").path("ok").asLong() > 0);
+        System.exit(ok ? 0 : 1);
     }
 
-    /** Runs the load described by {@code o} and returns the report. */
+    /** The report of a run and, for a paired run, of its baseline half (else null). */
+    public record Reports(ObjectNode main, ObjectNode baseline) {
+    }
+
+    /** Runs the load described by {@code o} and returns the report (a paired run's main half). */
     public static ObjectNode run(LoadOptions o, List<TraceSample> samples) {
+        return runWithBaseline(o, samples).main();
+    }
+
+    /** Runs the load described by {@code o}: one target, or with {@code --baseline-url} two, interleaved. */
+    public static Reports runWithBaseline(LoadOptions o, List<TraceSample> samples) {
         RequestBodies bodies = RequestBodies.of(samples, o.model(), o.stream(), o.seed());
+        LoadOptions ob = o.baseline() == null ? null : o.baselineRun();
         Measurements m = new Measurements();
+        Measurements mb = ob == null ? null : new Measurements();
         Map<String, List<Long>> watched = new java.util.LinkedHashMap<>(o.watch());
         watched.put("driver", List.of(ProcessHandle.current().pid()));
         String loadBefore = LoadReport.loadAverage();
         System.err.println("load driver: " + o.label() + ": " + o.describe() + "; load average " + loadBefore);
         try (LoadClient client = new LoadClient(o, m);
+             LoadClient baseline = ob == null ? null : new LoadClient(ob, mb);
              ProcessSampler sampler = new ProcessSampler(watched, o.clockTicks(), m)) {
             Timeline t = Timeline.of(o, System.nanoTime() + 50_000_000L);
             sampler.start(t.start(), o.sampleInterval());
@@ -65,7 +85,12 @@ public final class LoadDriver {
             CompletableFuture<Map<String, ProcessSampler.Sample>> atEnd = sampler.sampleAt(t.windowEnd());
             Thread progress = progress(m, t);
             if (o.mode() == LoadOptions.Mode.OPEN) {
-                OpenLoop.run(o, client, bodies, m, t);
+                if (ob == null) {
+                    OpenLoop.run(o, client, bodies, m, t);
+                } else {
+                    OpenLoop.paired(o, client, bodies, m, baseline, RequestBodies.of(samples, ob.model(), o.stream(), o.seed()), mb, t);
+                    drain(mb, o);
+                }
                 drain(m, o);
             } else {
                 try {
@@ -80,7 +105,14 @@ public final class LoadDriver {
                 end = sampler.sampleAll();
             }
             Map<String, ProcessSampler.Sample> start = atStart.getNow(end);
-            return LoadReport.build(o, m, t, loadBefore, sampler.readings(start, end));
+            ObjectNode main = LoadReport.build(o, m, t, loadBefore, sampler.readings(start, end));
+            ObjectNode base = ob == null ? null : LoadReport.build(ob, mb, t, loadBefore,
+                    new ProcessSampler.Readings(Map.of(), Map.of(), Map.of(), Map.of()));
+            if (base != null) {
+                base.put("paired_with", o.label());
+                main.put("paired_with", ob.label());
+            }
+            return new Reports(main, base);
         }
     }
 

@@ -40,15 +40,35 @@ import java.util.Map;
  * @param watch           processes to sample (name -> pids, summed): RSS and CPU time
  * @param sampleInterval  how often watched processes are sampled
  * @param clockTicks      {@code getconf CLK_TCK}, the unit of CPU times in /proc
+ * @param baseline        open loop: a second target the same requests are interleaved with, or null
  */
 public record LoadOptions(URI url, String key, String model, Mode mode, double rate, boolean poisson,
                           int concurrency, Duration ramp, Duration warmup, Duration duration, long maxRequests,
                           boolean stream, String trace, int maxPromptTokens, int maxOutputTokens, long seed,
                           Duration timeout, Duration drain, int connections, int maxOutstanding, String label,
-                          Path out, Map<String, List<Long>> watch, Duration sampleInterval, int clockTicks) {
+                          Path out, Map<String, List<Long>> watch, Duration sampleInterval, int clockTicks,
+                          Baseline baseline) {
 
     /** How requests are issued. */
     public enum Mode { OPEN, CLOSED }
+
+    /**
+     * The target a paired run interleaves with the main one (open loop): the n-th request of the trace goes to
+     * the main target when due and to the baseline half an interval later, so both see the same machine at
+     * the same time and their percentiles differ by what the main target adds, not by drift between two runs.
+     */
+    public record Baseline(URI url, String key, String model, String label, Path out) {
+    }
+
+    /** The baseline half of a paired run as a run of its own: its target, model, label and report; no watched processes. */
+    public LoadOptions baselineRun() {
+        if (baseline == null) {
+            throw new IllegalStateException("no baseline");
+        }
+        return new LoadOptions(baseline.url(), baseline.key(), baseline.model(), mode, rate, poisson, concurrency, ramp,
+                warmup, duration, maxRequests, stream, trace, maxPromptTokens, maxOutputTokens, seed, timeout, drain,
+                connections, maxOutstanding, baseline.label(), baseline.out(), Map.of(), sampleInterval, clockTicks, null);
+    }
 
     static final Duration MAX_RUN = Duration.ofHours(1);
 
@@ -79,6 +99,12 @@ public record LoadOptions(URI url, String key, String model, Mode mode, double r
               --watch NAME=PID[,PID]  sample RSS and CPU time of a process, or the sum of several (repeatable)
               --sample-interval D     sampling period of watched processes (default 1s)
               --clk-tck N             unit of /proc CPU times, `getconf CLK_TCK` (default 100)
+              --baseline-url URL      open loop: interleave every request with the same one to this target (e.g. the
+                                      simulator directly), half an interval later; it gets its own report
+              --baseline-model M      model for the baseline (default --model)
+              --baseline-key KEY      bearer key for the baseline (default none)
+              --baseline-label TEXT   its row name (default baseline)
+              --baseline-out FILE.json  its JSON report (and Markdown table beside it)
             durations: 500ms, 30s, 2m, 1h""";
 
     /** Parses the command line; throws {@link IllegalArgumentException} naming the bad option and value. */
@@ -112,7 +138,7 @@ public record LoadOptions(URI url, String key, String model, Mode mode, double r
                 o.put(a.substring(2), v);
             }
         }
-        URI url = loopbackUrl(required(o, "url"));
+        URI url = loopbackUrl("--url", required(o, "url"));
         Mode mode = switch (o.getOrDefault("mode", "closed")) {
             case "open" -> Mode.OPEN;
             case "closed" -> Mode.CLOSED;
@@ -146,6 +172,20 @@ public record LoadOptions(URI url, String key, String model, Mode mode, double r
         if (out != null && !out.getFileName().toString().endsWith(".json")) {
             throw new IllegalArgumentException("--out must name a .json file, got '" + out + "'");
         }
+        Baseline baseline = null;
+        if (o.containsKey("baseline-url")) {
+            if (mode != Mode.OPEN) {
+                throw new IllegalArgumentException("--baseline-url applies to --mode open only");
+            }
+            Path bout = o.containsKey("baseline-out") ? Path.of(o.get("baseline-out")) : null;
+            if (bout != null && !bout.getFileName().toString().endsWith(".json")) {
+                throw new IllegalArgumentException("--baseline-out must name a .json file, got '" + bout + "'");
+            }
+            baseline = new Baseline(loopbackUrl("--baseline-url", o.get("baseline-url")), o.get("baseline-key"),
+                    o.getOrDefault("baseline-model", required(o, "model")), o.getOrDefault("baseline-label", "baseline"), bout);
+        } else if (o.keySet().stream().anyMatch(k -> k.startsWith("baseline-"))) {
+            throw new IllegalArgumentException("--baseline-model, -key, -label and -out need --baseline-url");
+        }
         return new LoadOptions(url, o.get("key"), required(o, "model"), mode, rate, arrival.equals("poisson"),
                 concurrency, duration("--ramp", o.getOrDefault("ramp", "0s")), warmup, duration, maxRequests,
                 o.containsKey("stream"), trace, (int) positiveLong("--max-prompt-tokens", o.getOrDefault("max-prompt-tokens", "1024")),
@@ -154,12 +194,13 @@ public record LoadOptions(URI url, String key, String model, Mode mode, double r
                 duration("--drain", o.getOrDefault("drain", "30s")), connections,
                 (int) positiveLong("--max-outstanding", o.getOrDefault("max-outstanding", "20000")), label, out,
                 Map.copyOf(watch), nonZero("--sample-interval", o.getOrDefault("sample-interval", "1s")),
-                (int) positiveLong("--clk-tck", o.getOrDefault("clk-tck", "100")));
+                (int) positiveLong("--clk-tck", o.getOrDefault("clk-tck", "100")), baseline);
     }
 
     private static final List<String> KNOWN = List.of("url", "key", "model", "mode", "rate", "arrival", "concurrency",
             "ramp", "warmup", "duration", "max-requests", "trace", "max-prompt-tokens", "max-output-tokens", "seed",
-            "timeout", "drain", "connections", "max-outstanding", "label", "out", "watch", "sample-interval", "clk-tck");
+            "timeout", "drain", "connections", "max-outstanding", "label", "out", "watch", "sample-interval", "clk-tck",
+            "baseline-url", "baseline-model", "baseline-key", "baseline-label", "baseline-out");
 
     /** The chat completions endpoint under the base URL. */
     public URI chatUri() {
@@ -247,22 +288,22 @@ public record LoadOptions(URI url, String key, String model, Mode mode, double r
         throw new IllegalArgumentException(option + " must be a positive number, got '" + text + "'");
     }
 
-    private static URI loopbackUrl(String text) {
+    private static URI loopbackUrl(String option, String text) {
         URI u;
         try {
             u = URI.create(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--url is not a URL: '" + text + "'");
+            throw new IllegalArgumentException(option + " is not a URL: '" + text + "'");
         }
         if (!"http".equals(u.getScheme()) || u.getHost() == null || u.getPort() <= 0) {
-            throw new IllegalArgumentException("--url must be http://HOST:PORT/..., got '" + text + "'");
+            throw new IllegalArgumentException(option + " must be http://HOST:PORT/..., got '" + text + "'");
         }
         try {
             if (!InetAddress.getByName(u.getHost()).isLoopbackAddress()) {
-                throw new IllegalArgumentException("--url must be a loopback address (127.0.0.1, ::1, localhost), got '" + u.getHost() + "'");
+                throw new IllegalArgumentException(option + " must be a loopback address (127.0.0.1, ::1, localhost), got '" + u.getHost() + "'");
             }
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--url host cannot be resolved: '" + u.getHost() + "'");
+            throw new IllegalArgumentException(option + " host cannot be resolved: '" + u.getHost() + "'");
         }
         return u;
     }

@@ -73,6 +73,45 @@ class LoadDriverTest {
     }
 
     @Test
+    void aPairedRunSendsEveryRequestToBothTargetsAndReportsEachHalf(@TempDir Path dir) throws Exception {
+        // the second "target" is a second simulator node, so the halves can be told apart by what each received
+        try (SimNode other = SimNode.start(SimNodeConfig.builder().id("bench-base").profile("a10").models("base-model").speed(20).build())) {
+            LoadOptions o = options("--mode", "open", "--rate", "20", "--duration", "1s", "--trace", "fixed:32:3", "--stream",
+                    "--out", dir.resolve("paired-stream-gateway.json").toString(),
+                    "--baseline-url", other.baseUrl(), "--baseline-model", "base-model", "--baseline-label", "direct, paired with gateway",
+                    "--baseline-out", dir.resolve("paired-stream-direct-vs-gateway.json").toString());
+            LoadDriver.Reports reports = LoadDriver.runWithBaseline(o, trace(o));
+            LoadReport.write(reports.main(), o.out());
+            LoadReport.write(reports.baseline(), o.baseline().out());
+
+            for (ObjectNode r : List.of(reports.main(), reports.baseline())) {
+                assertThat(r.path("requests").path("sent").asLong()).isEqualTo(20);
+                assertThat(r.path("requests").path("ok").asLong()).isEqualTo(20);
+                assertThat(r.path("latency_ms").path("ttft").path("count").asLong()).isEqualTo(20);
+            }
+            assertThat(reports.baseline().path("label").asString()).isEqualTo("direct, paired with gateway");
+            assertThat(reports.baseline().path("model").asString()).isEqualTo("base-model");
+            assertThat(reports.baseline().path("processes").size()).isZero();
+            assertThat(reports.main().path("paired_with").asString()).isEqualTo("direct, paired with gateway");
+            assertThat(reports.main().path("processes").path("self").isMissingNode()).isFalse();
+            assertThat(other.metrics().requestsReceived()).isEqualTo(20);
+
+            String md = BenchSummary.render(dir);
+            assertThat(md).contains("Added latency, interleaved with direct").contains("| gateway | stream | 20");
+        }
+    }
+
+    @Test
+    void aBaselineNeedsTheOpenLoop() {
+        assertThatThrownBy(() -> options("--mode", "closed", "--baseline-url", node.baseUrl()))
+                .hasMessageContaining("--baseline-url applies to --mode open only");
+        assertThatThrownBy(() -> options("--mode", "open", "--rate", "5", "--baseline-model", "m"))
+                .hasMessageContaining("need --baseline-url");
+        assertThatThrownBy(() -> options("--mode", "open", "--rate", "5", "--baseline-url", "http://10.1.2.3:8080/v1"))
+                .hasMessageContaining("--baseline-url must be a loopback address");
+    }
+
+    @Test
     void httpErrorsAreCountedByStatus() {
         node.faults().update(f -> f.errorRate(1.0));
         try {

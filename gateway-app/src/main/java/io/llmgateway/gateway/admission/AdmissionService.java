@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -36,7 +37,13 @@ public final class AdmissionService implements CallObserver {
     private static final Logger log = LoggerFactory.getLogger(AdmissionService.class);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Ticket ids (members of the limit windows, here and in Redis) must not collide across replicas: a random
+     * 48-bit prefix drawn once per process, then a counter. Drawing 96 random bits per request from a shared
+     * {@link SecureRandom} read /dev/urandom under a lock on every admission.
+     */
+    private static final long TICKET_PREFIX = new SecureRandom().nextLong() & 0xFFFF_FFFF_FFFFL;
+    private static final AtomicLong TICKETS = new AtomicLong();
 
     private final LimitBackend backend;
     private final AdmissionProperties props;
@@ -141,9 +148,9 @@ public final class AdmissionService implements CallObserver {
         return Duration.between(at, next);
     }
 
-    private static String ticketId() {
-        byte[] b = new byte[12];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
+    static String ticketId() {
+        long n = TICKETS.getAndIncrement() & 0xFFFF_FFFF_FFFFL;
+        return HexFormat.of().toHexDigits((short) (TICKET_PREFIX >>> 32)) + HexFormat.of().toHexDigits((int) TICKET_PREFIX)
+                + HexFormat.of().toHexDigits((short) (n >>> 32)) + HexFormat.of().toHexDigits((int) n);
     }
 }
