@@ -181,13 +181,16 @@ final class BenchTables {
                     .append(ReportMarkdown.num(gw.path("latency_ms").path("gateway_overhead").path("p99"))).append(" ms) | ")
                     .append(verdict(added < 1.0 && errorsOf(gw) == 0)).append(" |\n");
         }
-        JsonNode gt = s.report("throughput", "gateway");
-        JsonNode nt = s.report("throughput", "nginx");
-        if (gt != null && nt != null && nt.path("throughput_rps").asDouble() > 0) {
-            double share = gt.path("throughput_rps").asDouble() / nt.path("throughput_rps").asDouble();
-            sb.append("| throughput at least 50% of nginx's | ").append(f(share * 100)).append("% (")
-                    .append(f(gt.path("throughput_rps").asDouble())).append(" vs ").append(f(nt.path("throughput_rps").asDouble()))
-                    .append(" req/s) | ").append(verdict(share >= 0.5)).append(" |\n");
+        for (String scenario : new String[] {"throughput", "throughput-stream"}) {
+            JsonNode gt = s.report(scenario, "gateway");
+            JsonNode nt = s.report(scenario, "nginx");
+            if (gt != null && nt != null && nt.path("throughput_rps").asDouble() > 0) {
+                double share = gt.path("throughput_rps").asDouble() / nt.path("throughput_rps").asDouble();
+                sb.append("| throughput at least 50% of nginx's, ").append(scenario.endsWith("stream") ? "streamed" : "non-streamed")
+                        .append(" | ").append(f(share * 100)).append("% (")
+                        .append(f(gt.path("throughput_rps").asDouble())).append(" vs ").append(f(nt.path("throughput_rps").asDouble()))
+                        .append(" req/s) | ").append(verdict(share >= 0.5)).append(" |\n");
+            }
         }
         JsonNode st = s.report("streams", "gateway");
         if (st != null) {

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 /**
  * An SSE answer whose status is decided by its first signal: if the upstream fails before the first
  * chunk, the client gets a plain JSON error with the right status (no half-open 200); otherwise a
- * 200 {@code text/event-stream} where every event is written and flushed on its own. A failure after
+ * 200 {@code text/event-stream} where every event is written and flushed as soon as it is relayed. A failure after
  * that ends the stream with an OpenAI error event and no {@code [DONE]}, which the OpenAI SDKs raise
  * as an error. Cancelling (client gone) cancels the upstream.
  */
@@ -82,7 +82,10 @@ final class StreamingResponse implements ServerResponse {
             h.addAll(headers);
             call.firstByte();
             onCommit.accept(h);
-            return response.writeAndFlushWith(all.map(bytes -> Mono.just(response.bufferFactory().wrap(bytes))));
+            // Reactor Netty writes each event as it comes and flushes once no further event is ready (a task on the
+            // connection's loop), so a lone event is flushed at once and a burst with one flush; writeAndFlushWith
+            // made a publisher and a send operation per event
+            return response.writeWith(all.map(bytes -> response.bufferFactory().wrap(bytes)));
         }, false).then();
     }
 
