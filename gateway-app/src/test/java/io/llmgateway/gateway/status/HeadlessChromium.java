@@ -52,9 +52,20 @@ final class HeadlessChromium implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // Chromium's helper processes (renderer, GPU, crashpad) write into the profile too: listed before the
+        // browser goes (then they are no longer its descendants) and waited for, so the temp dir can be deleted
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+        for (ProcessHandle h : helpers) {
+            h.destroy();
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                h.destroyForcibly();
+            }
         }
     }
 }
