@@ -14,41 +14,21 @@ final class OpenLoop {
     }
 
     static void run(LoadOptions o, LoadClient client, RequestBodies bodies, Measurements m, Timeline t) {
-        client.window(t.windowStart(), t.windowEnd());
-        Random random = new Random(o.seed());
-        double gapNanos = 1e9 / o.rate();
-        double offset = 0;
-        long measured = 0;
-        for (long n = 0; ; n++) {
-            long due = t.start() + (long) offset;
-            if (due >= t.windowEnd() || o.maxRequests() > 0 && measured >= o.maxRequests()) {
-                return;
-            }
-            Timeline.sleepUntil(due);
-            boolean inWindow = client.inWindow(due);
-            if (inWindow) {
-                measured++;
-            }
-            if (m.inFlight.get() >= o.maxOutstanding()) {
-                if (inWindow) {
-                    m.dropped.increment();
-                }
-            } else {
-                client.send(bodies.body(n), bodies.sample(n).outputTokens(), due).subscribe();
-            }
-            offset += o.poisson() ? -Math.log(1 - random.nextDouble()) * gapNanos : gapNanos;
-        }
+        paired(o, client, bodies, m, null, null, null, t);
     }
 
     /**
-     * The open loop with a baseline interleaved: request n goes to {@code client} when due and the same request
-     * (its body for the baseline's model) to {@code baseline} half-way to the next arrival. Both targets see the
-     * same rate, the same request sequence and the same moments of the machine's weather.
+     * The open loop with a baseline interleaved (when {@code baseline} is not null): request n goes to
+     * {@code client} when due and the same request (its body for the baseline's model) to {@code baseline}
+     * half-way to the next arrival. Both targets see the same rate, the same request sequence and the same
+     * moments of the machine's weather.
      */
     static void paired(LoadOptions o, LoadClient client, RequestBodies bodies, Measurements m,
                        LoadClient baseline, RequestBodies baselineBodies, Measurements mb, Timeline t) {
         client.window(t.windowStart(), t.windowEnd());
-        baseline.window(t.windowStart(), t.windowEnd());
+        if (baseline != null) {
+            baseline.window(t.windowStart(), t.windowEnd());
+        }
         Random random = new Random(o.seed());
         double gapNanos = 1e9 / o.rate();
         double offset = 0;
@@ -59,14 +39,16 @@ final class OpenLoop {
                 return;
             }
             offset += o.poisson() ? -Math.log(1 - random.nextDouble()) * gapNanos : gapNanos;
-            long baselineDue = due + (t.start() + (long) offset - due) / 2;
             Timeline.sleepUntil(due);
             if (client.inWindow(due)) {
                 measured++;
             }
             issue(o, client, bodies, m, n, due);
-            Timeline.sleepUntil(baselineDue);
-            issue(o, baseline, baselineBodies, mb, n, baselineDue);
+            if (baseline != null) {
+                long baselineDue = due + (t.start() + (long) offset - due) / 2;
+                Timeline.sleepUntil(baselineDue);
+                issue(o, baseline, baselineBodies, mb, n, baselineDue);
+            }
         }
     }
 
