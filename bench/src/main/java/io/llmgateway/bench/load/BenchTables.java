@@ -60,7 +60,6 @@ final class BenchTables {
                 }
                 boolean stream = scenario.endsWith("stream");
                 JsonNode proxy = proxy(r, t);
-                JsonNode o = r.path("latency_ms").path("gateway_overhead");
                 sb.append("| ").append(t).append(" | ").append(stream ? "stream" : "non-stream")
                         .append(" | ").append(num(r, "throughput_rps"))
                         .append(" | ").append(lat(r, "e2e", "p50")).append(" | ").append(lat(r, "e2e", "p99"))
@@ -68,8 +67,7 @@ final class BenchTables {
                         .append(" | ").append(stream ? lat(r, "ttft", "p50") : "-").append(" | ").append(stream ? lat(r, "ttft", "p99") : "-")
                         .append(" | ").append(stream ? added(r, direct, "ttft", "p50") : "-")
                         .append(" | ").append(stream ? added(r, direct, "ttft", "p99") : "-")
-                        .append(" | ").append(o.path("count").asLong() == 0 ? "-"
-                                : ReportMarkdown.num(o.path("p50")) + " / " + ReportMarkdown.num(o.path("p99")))
+                        .append(" | ").append(overhead(r))
                         .append(" | ").append(proxy == null ? "-" : ReportMarkdown.num(proxy.path("cpu_ms_per_1k_requests")))
                         .append(" | ").append(proxy == null ? "-" : ReportMarkdown.num(proxy.path("rss_mb_max")))
                         .append(" | ").append(errors(r)).append(" |\n");
@@ -104,7 +102,6 @@ final class BenchTables {
                     continue;
                 }
                 JsonNode proxy = proxy(r, t);
-                JsonNode o = r.path("latency_ms").path("gateway_overhead");
                 sb.append("| ").append(t).append(" | ").append(stream ? "stream" : "non-stream")
                         .append(" | ").append(num(r, "throughput_rps"))
                         .append(" | ").append(lat(r, "e2e", "p50")).append(" | ").append(lat(r, "e2e", "p99"))
@@ -112,8 +109,7 @@ final class BenchTables {
                         .append(" | ").append(added(r, d, "e2e", "p50")).append(" | ").append(added(r, d, "e2e", "p99"))
                         .append(" | ").append(stream ? added(r, d, "ttft", "p50") : "-")
                         .append(" | ").append(stream ? added(r, d, "ttft", "p99") : "-")
-                        .append(" | ").append(o.path("count").asLong() == 0 ? "-"
-                                : ReportMarkdown.num(o.path("p50")) + " / " + ReportMarkdown.num(o.path("p99")))
+                        .append(" | ").append(overhead(r))
                         .append(" | ").append(proxy == null ? "-" : ReportMarkdown.num(proxy.path("cpu_ms_per_1k_requests")))
                         .append(" | ").append(errors(r)).append(" / ").append(errors(d)).append(" |\n");
             }
@@ -217,6 +213,12 @@ final class BenchTables {
         }
         JsonNode p = r.path("processes").path(target);
         return p.isMissingNode() ? null : p;
+    }
+
+    /** The gateway's own overhead p50 / p99 of a run, or "-" for a target that does not send the header. */
+    private static String overhead(JsonNode r) {
+        JsonNode o = r.path("latency_ms").path("gateway_overhead");
+        return o.path("count").asLong() == 0 ? "-" : ReportMarkdown.num(o.path("p50")) + " / " + ReportMarkdown.num(o.path("p99"));
     }
 
     private static String describe(JsonNode r) {
