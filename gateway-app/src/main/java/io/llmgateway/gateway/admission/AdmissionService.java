@@ -1,6 +1,7 @@
 package io.llmgateway.gateway.admission;
 
 import io.llmgateway.adapter.schema.Usage;
+import io.llmgateway.gateway.ledger.TimeOrderedIds;
 import io.llmgateway.gateway.observe.CallObserver;
 import io.llmgateway.gateway.proxy.CallContext;
 import io.llmgateway.policy.App;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -149,8 +149,6 @@ public final class AdmissionService implements CallObserver {
     }
 
     static String ticketId() {
-        long n = TICKETS.getAndIncrement() & 0xFFFF_FFFF_FFFFL;
-        return HexFormat.of().toHexDigits((short) (TICKET_PREFIX >>> 32)) + HexFormat.of().toHexDigits((int) TICKET_PREFIX)
-                + HexFormat.of().toHexDigits((short) (n >>> 32)) + HexFormat.of().toHexDigits((int) n);
+        return TimeOrderedIds.hex96(TICKET_PREFIX, TICKETS.getAndIncrement());
     }
 }

@@ -25,10 +25,14 @@ public final class TimeOrderedIds {
 
     /** 24 lower-case hex digits: 48 bits of Unix milliseconds, then 48 random bits. */
     public static String hex96(long epochMillis) {
-        long random = ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL;
+        return hex96(epochMillis, ThreadLocalRandom.current().nextLong());
+    }
+
+    /** 24 lower-case hex digits: the low 48 bits of {@code high}, then the low 48 bits of {@code low}. */
+    public static String hex96(long high, long low) {
         char[] out = new char[24];
-        hex(epochMillis & 0xFFFF_FFFF_FFFFL, out, 0);
-        hex(random, out, 12);
+        hex(high & 0xFFFF_FFFF_FFFFL, out, 0);
+        hex(low & 0xFFFF_FFFF_FFFFL, out, 12);
         return new String(out);
     }
 
