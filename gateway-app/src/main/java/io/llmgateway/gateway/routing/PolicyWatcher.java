@@ -5,9 +5,13 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,10 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads the policy when its file changes. Watches the file's directory (any event there, so a
- * Kubernetes ConfigMap update, which swaps the {@code ..data} symlink rather than writing the file, is
- * seen too), waits for the changes to settle ({@code debounce}), and reloads only if the content
- * differs. A poll every {@code poll} does the same, for file systems without change events (NFS, some
+ * Reloads the policy when its file changes. Watches the file's directory for events that can change
+ * what the file reads: the file's own name, the entry it links to when that lies in the same directory,
+ * and the {@code ..}-prefixed entries of a Kubernetes ConfigMap mount (an update swaps the {@code ..data}
+ * symlink rather than writing the file). Other files in the directory (a log the gateway's output is
+ * redirected to, written on every request) are ignored: they would wake two threads per write and, by
+ * restarting the debounce, hold a real change back for as long as they keep being written. It waits for
+ * the changes to settle ({@code debounce}), and reloads only if the content differs. A poll every {@code poll} does the same, for file systems without change events (NFS, some
  * container mounts). Runs on its own daemon threads, never on an event loop.
  */
 public final class PolicyWatcher implements AutoCloseable {
@@ -35,6 +42,7 @@ public final class PolicyWatcher implements AutoCloseable {
         return t;
     });
     private WatchService watch;
+    private Set<Path> relevant = Set.of();
     private Thread watchThread;
     private ScheduledFuture<?> pending;
 
@@ -46,6 +54,7 @@ public final class PolicyWatcher implements AutoCloseable {
 
     public void start() {
         Path dir = reloader.file().toAbsolutePath().getParent();
+        relevant = relevantNames(reloader.file().toAbsolutePath());
         try {
             watch = FileSystems.getDefault().newWatchService();
             dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
@@ -65,8 +74,9 @@ public final class PolicyWatcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = watch.take();
-                key.pollEvents();
-                schedule();
+                if (concernsPolicy(key.pollEvents(), relevant)) {
+                    schedule();
+                }
                 if (!key.reset()) {
                     log.warn("the policy directory is no longer watchable; polling continues");
                     return;
@@ -75,6 +85,33 @@ public final class PolicyWatcher implements AutoCloseable {
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The directory entries whose change can change what the policy file reads. */
+    static Set<Path> relevantNames(Path file) {
+        Set<Path> names = new HashSet<>();
+        names.add(file.getFileName());
+        try {
+            Path real = file.toRealPath();
+            Path dir = file.getParent().toRealPath();
+            if (dir.equals(real.getParent())) {
+                names.add(real.getFileName());
+            }
+        } catch (IOException e) {
+            // missing for now: its own name is watched, and the poll covers the rest
+        }
+        return Set.copyOf(names);
+    }
+
+    /** True if one of the events may have changed the policy: a relevant name, a ConfigMap entry, or lost events. */
+    static boolean concernsPolicy(List<WatchEvent<?>> events, Set<Path> relevant) {
+        for (WatchEvent<?> e : events) {
+            if (e.kind() == StandardWatchEventKinds.OVERFLOW || !(e.context() instanceof Path name)
+                    || relevant.contains(name) || name.toString().startsWith("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized void schedule() {

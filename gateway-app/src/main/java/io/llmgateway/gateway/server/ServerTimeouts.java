@@ -26,7 +26,9 @@ public final class ServerTimeouts implements NettyServerCustomizer {
         long writeMillis = settings.writeTimeout().toMillis();
         return server.readTimeout(settings.readTimeout())
                 .requestTimeout(settings.requestTimeout())
-                .doOnConnection(c -> c.addHandlerFirst("gateway.writeTimeout",
+                // once per connection: doOnConnection runs per request on a keep-alive connection, and would
+                // add and remove the handler (a pipeline change) on every one of them
+                .doOnChannelInit((observer, channel, remote) -> channel.pipeline().addFirst("gateway.writeTimeout",
                         new WriteTimeoutHandler(writeMillis, TimeUnit.MILLISECONDS)));
     }
 }

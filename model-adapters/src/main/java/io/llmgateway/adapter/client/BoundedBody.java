@@ -12,7 +12,7 @@ final class BoundedBody {
     }
 
     static Mono<byte[]> collect(ByteBufFlux body, int maxBytes) {
-        return body.asByteArray()
+        return BodyBytes.of(body)
                 .reduceWith(ByteArrayOutputStream::new, (out, bytes) -> {
                     if (out.size() + bytes.length > maxBytes) {
                         throw new StreamLimitException("the upstream answer exceeds " + maxBytes + " bytes");

@@ -184,7 +184,7 @@ public final class UpstreamClient implements AutoCloseable {
                     "upstream '" + target.deploymentId() + "' answered a stream request with content type '" + type + "'"))).flux();
         }
         EventDecoder decoder = EventDecoder.of(adapter.framing(), config.maxEventBytes());
-        return body.asByteArray()
+        return BodyBytes.of(body)
                 .concatMapIterable(bytes -> decoder.decode(bytes, translator))
                 .concatWith(Flux.defer(() -> {
                     List<OpenAiChunk> tail = decoder.finish(translator);
