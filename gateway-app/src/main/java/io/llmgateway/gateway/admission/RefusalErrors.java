@@ -25,7 +25,7 @@ final class RefusalErrors {
                     .code("concurrency_limit_exceeded").retryAfter(wait).build();
             case TOO_LARGE -> GatewayException.builder(ErrorKind.RATE_LIMITED, "Request too large for " + who
                     + ": tokens per minute (TPM) limit " + scope.limits().tpm() + ", requested " + c.tokens()
-                    + " (estimated prompt + max_tokens). Reduce the prompt or max_tokens.").code("request_too_large_for_limit").build();
+                    + " (estimated prompt + max_tokens). Reduce the prompt or max_tokens.").code("request_too_large_for_limit").definitive(true).build();
             case BUDGET_DAILY -> budget(c, "daily", c.budget().dailyLimit(), v.spentDay(), untilBudgetReset);
             case BUDGET_MONTHLY -> budget(c, "monthly", c.budget().monthlyLimit(), v.spentMonth(), untilBudgetReset);
         };

@@ -1,5 +1,6 @@
 package io.llmgateway.gateway.api;
 
+import io.llmgateway.adapter.error.ErrorKind;
 import io.llmgateway.adapter.error.GatewayException;
 import io.llmgateway.adapter.error.OpenAiErrorBody;
 import org.springframework.http.HttpHeaders;
@@ -8,7 +9,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** Every error leaves the gateway the same way: OpenAI's envelope, the table's status, Retry-After when known. */
+/**
+ * Every error leaves the gateway the same way: OpenAI's envelope, the table's status, Retry-After when
+ * known, and {@code x-should-retry: false} when sending the same request again cannot help (a definitive
+ * refusal, an exhausted budget): the OpenAI SDKs would otherwise retry a 503 or 429 twice by default.
+ */
 public final class ErrorResponses {
 
     private ErrorResponses() {
@@ -23,6 +28,9 @@ public final class ErrorResponses {
         ServerResponse.BodyBuilder b = ServerResponse.status(HttpStatus.valueOf(e.status()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers);
+        if (e.definitive() || e.kind() == ErrorKind.BUDGET_EXCEEDED) {
+            b.header(GatewayHeaders.SHOULD_RETRY, "false");
+        }
         if (e.retryAfter() != null) {
             b.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
         }

@@ -50,6 +50,9 @@ class AdmissionHttpTest {
                   - id: conc-app
                     key: sk-conc-1234567
                     limits: {per-model: {trickle: {concurrency: 1}}}
+                  - id: tpm-app
+                    key: sk-tpm-1234567
+                    limits: {tpm: 50}
                 """;
         r.add("gateway.policy", () -> PolicyFiles.write(yaml).toString());
     }
@@ -95,10 +98,20 @@ class AdmissionHttpTest {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("retry-after")).isPresent();
         assertThat(refused.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
+        assertThat(refused.headers().firstValue("x-should-retry")).as("a rate limit passes: SDKs may retry").isEmpty();
         var error = JSON.readTree(refused.body()).path("error");
         assertThat(error.path("type").asString()).isEqualTo("rate_limit_error");
         assertThat(error.path("code").asString()).isEqualTo("rate_limit_exceeded");
         assertThat(error.path("message").asString()).contains("requests per minute").contains("Limit 2");
+    }
+
+    @Test
+    void aRequestLargerThanItsWholeTpmLimitIsToldNotToRetry() {
+        HttpResponse<String> refused = post("sk-tpm-1234567", "chat", false, 500);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(refused.body()).path("error").path("code").asString()).isEqualTo("request_too_large_for_limit");
+        assertThat(refused.headers().firstValue("x-should-retry")).as("it would be refused again at once").hasValue("false");
+        assertThat(post("sk-tpm-1234567", "chat", false, 10).statusCode()).as("a request within the limit passes").isEqualTo(200);
     }
 
     @Test
@@ -117,6 +130,7 @@ class AdmissionHttpTest {
         assertThat(error.path("type").asString()).isEqualTo("insufficient_quota");
         assertThat(error.path("code").asString()).isEqualTo("budget_exceeded");
         assertThat(last.headers().firstValue("retry-after")).isPresent();
+        assertThat(last.headers().firstValue("x-should-retry")).as("a spent budget stays spent").hasValue("false");
         assertThat(served).as("USD 0.006 real cost each against USD 0.05").isBetween(6, 8);
     }
 

@@ -51,6 +51,8 @@ class DemoModeTest {
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().doesNotExist("x-gateway-deployment")
+                // gpt-4o has no private deployment: the same request can never be served, so SDKs must not retry it
+                .expectHeader().valueEquals("x-should-retry", "false")
                 .expectBody().jsonPath("$.error.code").isEqualTo("data_class_requires_private_backend");
         // the code assistant's floor keeps even a harmless request private
         client.post().uri("/v1/chat/completions").header("Authorization", "Bearer sk-code-456")

@@ -14,6 +14,7 @@ public final class GatewayException extends RuntimeException {
     private final String code;
     private final Duration retryAfter;
     private final int upstreamStatus;
+    private final boolean definitive;
 
     private GatewayException(Builder b) {
         super(b.message, b.cause, false, false);
@@ -22,6 +23,7 @@ public final class GatewayException extends RuntimeException {
         this.code = b.code != null ? b.code : b.kind.code();
         this.retryAfter = b.retryAfter;
         this.upstreamStatus = b.upstreamStatus;
+        this.definitive = b.definitive;
     }
 
     public static GatewayException of(ErrorKind kind, String message) {
@@ -62,6 +64,15 @@ public final class GatewayException extends RuntimeException {
         return kind.retryable();
     }
 
+    /**
+     * Whether the same request sent again now would get the same answer: a refusal that follows from the
+     * policy and the request alone, not from a deployment's momentary state. Clients are told not to
+     * retry it ({@code x-should-retry: false}, which the OpenAI SDKs obey; they retry 5xx and 429 by default).
+     */
+    public boolean definitive() {
+        return definitive;
+    }
+
     public static final class Builder {
         private final ErrorKind kind;
         private final String message;
@@ -70,6 +81,7 @@ public final class GatewayException extends RuntimeException {
         private Duration retryAfter;
         private int upstreamStatus;
         private Throwable cause;
+        private boolean definitive;
 
         private Builder(ErrorKind kind, String message) {
             this.kind = Objects.requireNonNull(kind, "kind");
@@ -93,6 +105,12 @@ public final class GatewayException extends RuntimeException {
 
         public Builder upstreamStatus(int status) {
             this.upstreamStatus = status;
+            return this;
+        }
+
+        /** See {@link GatewayException#definitive()}. */
+        public Builder definitive(boolean definitive) {
+            this.definitive = definitive;
             return this;
         }
 
