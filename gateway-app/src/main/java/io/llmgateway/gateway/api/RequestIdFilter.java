@@ -2,6 +2,7 @@ package io.llmgateway.gateway.api;
 
 import io.llmgateway.gateway.ledger.TimeOrderedIds;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -19,11 +20,16 @@ public final class RequestIdFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String given = exchange.getRequest().getHeaders().getFirst(GatewayHeaders.REQUEST_ID);
-        String id = given != null && SAFE.matcher(given).matches() ? given : newId();
+        String id = from(exchange.getRequest().getHeaders());
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(GatewayHeaders.REQUEST_ID, id);
         return chain.filter(exchange);
+    }
+
+    /** The client's {@code x-request-id} if it is a sane token, else a new id. */
+    public static String from(HttpHeaders requestHeaders) {
+        String given = requestHeaders.getFirst(GatewayHeaders.REQUEST_ID);
+        return given != null && SAFE.matcher(given).matches() ? given : newId();
     }
 
     public static String of(ServerWebExchange exchange) {

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -22,6 +23,12 @@ public class ServerConfiguration {
     @Bean
     WebServerFactoryCustomizer<NettyReactiveWebServerFactory> gatewayServerTimeouts(ServerTimeouts timeouts) {
         return factory -> factory.addServerCustomizers(timeouts);
+    }
+
+    /** On the handler every listener (API and admin port) serves: unparseable Content-Type -> 415, not a dropped connection. */
+    @Bean
+    WebHttpHandlerBuilderCustomizer contentTypeGuard() {
+        return builder -> builder.httpHandlerDecorator(ContentTypeGuard::new);
     }
 
     @Bean
