@@ -5,6 +5,7 @@ import io.llmgateway.adapter.error.GatewayException;
 import io.llmgateway.adapter.error.OpenAiErrorBody;
 import io.llmgateway.gateway.api.GatewayHeaders;
 import io.llmgateway.gateway.api.RequestIdFilter;
+import io.micrometer.core.instrument.Counter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,14 +20,17 @@ import reactor.core.publisher.Mono;
  * every filter and error handler, and some malformed values ({@code "/!}) make Spring's parser throw an
  * unchecked exception other than {@code InvalidMediaTypeException}: the connection was then closed with no
  * answer at all. Found by {@code HttpApiFuzzTest}. Such a request never reaches the filters: it gets its
- * {@code x-request-id} here, but no access-log line or metric.
+ * {@code x-request-id} here and is counted, but has no access-log line or request metric.
  */
 final class ContentTypeGuard implements HttpHandler {
 
     private final HttpHandler delegate;
+    private final Counter refused;
 
-    ContentTypeGuard(HttpHandler delegate) {
+    /** @param refused counted per refusal ({@code gateway_http_refused_total{reason="content_type"}}): these requests get no other metric */
+    ContentTypeGuard(HttpHandler delegate, Counter refused) {
         this.delegate = delegate;
+        this.refused = refused;
     }
 
     @Override
@@ -34,6 +38,7 @@ final class ContentTypeGuard implements HttpHandler {
         String type = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
         // an empty value reads as none, as in WebFlux
         if (type != null && !type.isEmpty() && !parses(type)) {
+            refused.increment();
             response.setStatusCode(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
             response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
             response.getHeaders().set(GatewayHeaders.REQUEST_ID, RequestIdFilter.from(request.getHeaders()));

@@ -1,6 +1,8 @@
 package io.llmgateway.gateway.server;
 
 import io.llmgateway.gateway.config.GatewayProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
@@ -27,8 +29,9 @@ public class ServerConfiguration {
 
     /** On the handler every listener (API and admin port) serves: unparseable Content-Type -> 415, not a dropped connection. */
     @Bean
-    WebHttpHandlerBuilderCustomizer contentTypeGuard() {
-        return builder -> builder.httpHandlerDecorator(ContentTypeGuard::new);
+    WebHttpHandlerBuilderCustomizer contentTypeGuard(MeterRegistry registry) {
+        Counter refused = registry.counter("gateway.http.refused", "reason", "content_type");
+        return builder -> builder.httpHandlerDecorator(h -> new ContentTypeGuard(h, refused));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static io.llmgateway.gateway.fuzz.ErrorContract.successOrClientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmgateway.gateway.fuzz.GatewayUnderTest.Answer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,8 @@ class HttpApiFuzzTest {
         Answer ok = gateway.post("/v1/chat/completions", SEEDS.get(0).body().getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "application/json; charset=utf-8"));
         assertThat(ok.status()).isEqualTo(200);
+        assertThat(gateway.context().getBean(MeterRegistry.class).counter("gateway.http.refused", "reason", "content_type").count())
+                .as("counted, since no other series sees them").isGreaterThanOrEqualTo(5);
     }
 
     @Provide
