@@ -42,6 +42,6 @@ final class RefusalErrors {
         return GatewayException.builder(ErrorKind.BUDGET_EXCEEDED, String.format(Locale.ROOT,
                         "The %s budget of app '%s' is used up (USD %.2f of %.2f, in-flight requests included); "
                                 + "it renews in %s.", period, c.appId(), spent, limit, RateLimitHeaders.duration(reset.toMillis())))
-                .retryAfter(reset).build();
+                .retryAfter(reset).definitive(true).build();
     }
 }

@@ -1,6 +1,5 @@
 package io.llmgateway.gateway.api;
 
-import io.llmgateway.adapter.error.ErrorKind;
 import io.llmgateway.adapter.error.GatewayException;
 import io.llmgateway.adapter.error.OpenAiErrorBody;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +27,7 @@ public final class ErrorResponses {
         ServerResponse.BodyBuilder b = ServerResponse.status(HttpStatus.valueOf(e.status()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers);
-        if (e.definitive() || e.kind() == ErrorKind.BUDGET_EXCEEDED) {
+        if (e.definitive()) {
             b.header(GatewayHeaders.SHOULD_RETRY, "false");
         }
         if (e.retryAfter() != null) {

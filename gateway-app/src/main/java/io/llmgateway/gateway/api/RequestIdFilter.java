@@ -2,8 +2,8 @@ package io.llmgateway.gateway.api;
 
 import io.llmgateway.gateway.ledger.TimeOrderedIds;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpHeaders;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;

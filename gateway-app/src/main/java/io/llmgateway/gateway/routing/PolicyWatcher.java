@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * symlink rather than writing the file). Other files in the directory (a log the gateway's output is
  * redirected to, written on every request) are ignored: they would wake two threads per write and, by
  * restarting the debounce, hold a real change back for as long as they keep being written. It waits for
- * the changes to settle ({@code debounce}), and reloads only if the content differs. A poll every {@code poll} does the same, for file systems without change events (NFS, some
- * container mounts). Runs on its own daemon threads, never on an event loop.
+ * the changes to settle ({@code debounce}), and reloads only if the content differs. A poll every
+ * {@code poll} does the same, for file systems without change events (NFS, some container mounts).
+ * Runs on its own daemon threads, never on an event loop.
  */
 public final class PolicyWatcher implements AutoCloseable {
 

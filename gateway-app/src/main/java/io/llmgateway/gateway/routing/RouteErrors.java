@@ -22,11 +22,13 @@ public final class RouteErrors {
                     .code("refused_by_policy").build();
             case APP_NOT_ALLOWED -> GatewayException.builder(ErrorKind.PERMISSION_DENIED, plan.message()).param("model").build();
             case UNKNOWN_MODEL -> GatewayException.builder(ErrorKind.MODEL_NOT_FOUND, plan.message()).param("model").build();
-            case NO_CANDIDATE -> GatewayException.builder(ErrorKind.NO_BACKEND, plan.message().isEmpty()
-                    ? "No deployment can serve this model right now." : plan.message()).definitive(!momentary(plan)).build();
-            case ROUTED -> GatewayException.of(ErrorKind.NO_BACKEND, plan.message().isEmpty()
-                    ? "No deployment can serve this model right now." : plan.message());
+            case NO_CANDIDATE -> GatewayException.builder(ErrorKind.NO_BACKEND, noBackend(plan)).definitive(!momentary(plan)).build();
+            case ROUTED -> GatewayException.of(ErrorKind.NO_BACKEND, noBackend(plan));
         };
+    }
+
+    private static String noBackend(RoutePlan plan) {
+        return plan.message().isEmpty() ? "No deployment can serve this model right now." : plan.message();
     }
 
     /**
